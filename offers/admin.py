@@ -1,0 +1,222 @@
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from .forms import OfferAdminForm
+from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup, language_codes
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    class Media:
+        css = {"all": ["portal-admin/admin.css"]}
+
+
+class StableSlugMixin:
+    """Slugs stand in shared links and printed QR codes: set once, never changed."""
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "slug"] if obj else readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": ["name_de"]}
+
+
+@admin.register(Provider)
+class ProviderAdmin(TranslatedAdmin):
+    list_display = ["name", "kind", "phone", "email", "website", "is_demo"]
+    list_filter = ["kind", "is_demo"]
+    search_fields = ["name", "email", "bamf_provider_number"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Location)
+class LocationAdmin(TranslatedAdmin):
+    list_display = ["name", "street", "postal_code", "municipality", "provider", "wheelchair_access"]
+    list_filter = ["municipality", "wheelchair_access"]
+    search_fields = ["name", "street", "postal_code", "provider__name"]
+    list_select_related = ["municipality", "provider"]
+    autocomplete_fields = ["provider"]
+
+
+@admin.register(Category)
+class CategoryAdmin(StableSlugMixin, TranslatedAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+
+
+@admin.register(TargetGroup)
+class TargetGroupAdmin(StableSlugMixin, TranslatedAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+
+
+class IntegrationCourseInline(admin.StackedInline):
+    model = IntegrationCourse
+    can_delete = True
+    extra = 0
+    max_num = 1
+    verbose_name = _("Integrationskurs-Angaben (nur für Integrationskurse)")
+
+
+class TranslationMissingFilter(admin.SimpleListFilter):
+    title = _("Übersetzung fehlt in")
+    parameter_name = "translation_missing"
+
+    def lookups(self, request, model_admin):
+        return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+    def queryset(self, request, queryset):
+        if self.value() in language_codes():
+            return queryset.translation_missing(self.value())
+        return queryset
+
+
+class ReviewOverdueFilter(admin.SimpleListFilter):
+    title = _("Prüfung überfällig")
+    parameter_name = "review_overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Länger als %(months)s Monate nicht geprüft") % {"months": settings.REVIEW_INTERVAL_MONTHS})]
+
+    def queryset(self, request, queryset):
+        return queryset.review_overdue() if self.value() == "yes" else queryset
+
+
+class ExpiredFilter(admin.SimpleListFilter):
+    title = _("Sichtbarkeit abgelaufen")
+    parameter_name = "expired"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Abgelaufen")), ("no", _("Noch sichtbar oder unbefristet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.expired()
+        if self.value() == "no":
+            return queryset.exclude(pk__in=queryset.expired().values("pk"))
+        return queryset
+
+
+@admin.register(Offer)
+class OfferAdmin(TranslatedAdmin):
+    form = OfferAdminForm
+    inlines = [IntegrationCourseInline]
+    list_display = [
+        "title",
+        "category",
+        "provider",
+        "places",
+        "status",
+        "visible_until",
+        "last_reviewed",
+        "translations",
+    ]
+    list_filter = [
+        "status",
+        "category",
+        ("locations__municipality", admin.RelatedOnlyFieldListFilter),
+        ("provider", admin.RelatedOnlyFieldListFilter),
+        "target_groups",
+        TranslationMissingFilter,
+        ReviewOverdueFilter,
+        ExpiredFilter,
+        "is_demo",
+    ]
+    search_fields = ["title"]  # see get_search_results
+    search_help_text = _("Sucht in Titeln, Texten und Trägernamen aller Sprachen.")
+    autocomplete_fields = ["provider", "locations"]
+    filter_horizontal = ["target_groups"]
+    actions = ["publish", "unpublish", "mark_reviewed_today"]
+    list_per_page = 50
+    fieldsets = [
+        (None, {"fields": ["title", "summary", "category", "provider", "status"]}),
+        (_("Wo und für wen"), {"fields": ["format", "locations", "whole_district", "target_groups", "min_age", "max_age", "languages", "women_only"]}),
+        (_("Beschreibung"), {"fields": ["description", "schedule", "start_date", "end_date"]}),
+        (_("Kosten und Anmeldung"), {"fields": ["free_of_charge", "costs_note", "childcare", "registration_info", "registration_url"]}),
+        (_("Kontakt"), {"fields": ["contact_person", "phone", "email"]}),
+        (_("Pflege"), {"fields": ["visible_until", "last_reviewed", "is_demo"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_listing()
+
+    def get_search_results(self, request, queryset, search_term):
+        # The folded search text finds Übung/übung and Київ/київ on SQLite too.
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term, languages=language_codes()), False
+
+    @admin.display(description=_("Orte"))
+    def places(self, offer):
+        names = [municipality.name for municipality in offer.municipalities()]
+        if offer.whole_district_id:
+            names.append(_("ganzer Kreis"))
+        if offer.format != Offer.Format.ON_SITE:
+            names.append(offer.get_format_display())
+        return ", ".join(str(name) for name in names) or "–"
+
+    @admin.display(description=_("Übersetzt"))
+    def translations(self, offer):
+        states = offer.translation_states()
+        return format_html(
+            '<span class="translation-state">{}</span>',
+            format_html_join(
+                " ",
+                '<span class="{}" title="{}">{}</span>',
+                (
+                    ("complete" if complete else "missing", _("vollständig") if complete else _("fehlt"), code.upper())
+                    for code, complete in states.items()
+                ),
+            ),
+        )
+
+    @admin.action(description=_("Ausgewählte Angebote veröffentlichen"), permissions=["change"])
+    def publish(self, request, queryset):
+        published = 0
+        for offer in queryset.prefetch_related("locations"):
+            offer.status = Offer.Status.PUBLISHED
+            try:
+                offer.full_clean()
+                offer.check_reachable(list(offer.locations.all()))
+            except ValidationError as error:
+                self.message_user(
+                    request,
+                    _("„%(title)s“ nicht veröffentlicht: %(reason)s") % {"title": offer.title, "reason": " ".join(error.messages)},
+                    messages.ERROR,
+                )
+                continue
+            offer.save(update_fields=["status", "updated"])
+            published += 1
+        if published:
+            self.message_user(
+                request,
+                ngettext("%(count)d Angebot veröffentlicht.", "%(count)d Angebote veröffentlicht.", published)
+                % {"count": published},
+                messages.SUCCESS,
+            )
+
+    @admin.action(description=_("Veröffentlichung zurücknehmen (Entwurf)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        count = queryset.update(status=Offer.Status.DRAFT, updated=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d Angebot ist wieder Entwurf.", "%(count)d Angebote sind wieder Entwürfe.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Als heute geprüft markieren"), permissions=["change"])
+    def mark_reviewed_today(self, request, queryset):
+        count = queryset.update(last_reviewed=timezone.localdate(), updated=timezone.now())
+        self.message_user(
+            request,
+            ngettext("%(count)d Angebot als geprüft markiert.", "%(count)d Angebote als geprüft markiert.", count)
+            % {"count": count},
+            messages.SUCCESS,
+        )

@@ -1,0 +1,66 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from .languages import ISO_639_1_CODES, language_choices
+
+
+class LanguageCodesField(models.CharField):
+    """A list of ISO 639-1 codes stored as ",ar,de,".
+
+    The delimiters let one LIKE '%,ar,%' find the offers held in Arabic on
+    SQLite and PostgreSQL alike, without a join.
+    """
+
+    description = _("Sprachen (ISO 639-1)")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 250)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def as_list(value):
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return [code for code in value.split(",") if code]
+        return list(value)
+
+    def from_db_value(self, value, expression, connection):
+        return self.as_list(value)
+
+    def to_python(self, value):
+        return self.as_list(value)
+
+    def get_prep_value(self, value):
+        if isinstance(value, str):
+            # Lookup arguments such as ",ar," pass through unchanged.
+            return value
+        codes = sorted(set(value or []))
+        return f",{','.join(codes)}," if codes else ""
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        unknown = [code for code in value if code not in ISO_639_1_CODES]
+        if unknown:
+            raise ValidationError(
+                _("Unbekannter Sprachcode: %(codes)s. Bitte ISO-639-1-Codes wie „ar“ oder „uk“ verwenden."),
+                params={"codes": ", ".join(unknown)},
+                code="invalid_language",
+            )
+        if not self.blank and not value:
+            raise ValidationError(self.error_messages["blank"], code="blank")
+
+    def formfield(self, **kwargs):
+        return forms.MultipleChoiceField(
+            choices=language_choices,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=kwargs.get("widget") or forms.SelectMultiple,
+        )

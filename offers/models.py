@@ -1,0 +1,505 @@
+import datetime
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Coalesce, NullIf
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import District, Municipality
+from portal.text import fold, slugify_de
+
+from .fields import LanguageCodesField
+
+phone_validator = RegexValidator(
+    r"^(\+|0)[0-9 ()/\-]{5,24}$",
+    _("Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben."),
+)
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def months_before(day, months):
+    """The same day `months` earlier (clamped to the month's last day)."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return day.replace(year=year, month=month, day=candidate)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def translated_field_names(model):
+    from modeltranslation.translator import translator
+
+    return [
+        name for name in translator.get_options_for_model(model).fields if name != "search_text"
+    ]
+
+
+class Provider(models.Model):
+    """A Träger: the organisation that runs offers."""
+
+    class Kind(models.TextChoices):
+        COURSE_PROVIDER = "course_provider", _("Integrationskursträger")
+        WELFARE = "welfare", _("Wohlfahrtsverband")
+        INTEGRATION_AGENCY = "integration_agency", _("Integrationsagentur")
+        MIGRANT_ORGANISATION = "migrant_organisation", _("Migrantenorganisation")
+        AUTHORITY = "authority", _("Behörde")
+        KI = "ki", _("Kommunales Integrationszentrum")
+        SCHOOL = "school", _("Schule oder Kita")
+        OTHER = "other", _("Sonstige")
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname für Adressen"), max_length=200, unique=True)
+    kind = models.CharField(_("Art des Trägers"), max_length=30, choices=Kind.choices)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    website = models.URLField(_("Website"), blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+    phone = models.CharField(_("Telefon"), max_length=30, blank=True, validators=[phone_validator])
+    bamf_provider_number = models.CharField(
+        _("BAMF-Trägernummer"),
+        max_length=20,
+        blank=True,
+        validators=[RegexValidator(r"^[0-9A-Za-z-]+$", _("Nur Ziffern, Buchstaben und Bindestriche."))],
+        help_text=_("Nur für zugelassene Integrationskursträger."),
+    )
+    is_demo = models.BooleanField(
+        _("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Träger")
+        verbose_name_plural = _("Träger")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The provider's name is part of every offer's search text.
+        self.offers.reindex()
+
+
+class Location(models.Model):
+    class WheelchairAccess(models.TextChoices):
+        YES = "yes", _("Barrierefrei zugänglich")
+        PARTIAL = "partial", _("Teilweise barrierefrei")
+        NO = "no", _("Nicht barrierefrei")
+        UNKNOWN = "unknown", _("Unbekannt")
+
+    provider = models.ForeignKey(
+        Provider, models.PROTECT, related_name="locations", verbose_name=_("Träger")
+    )
+    name = models.CharField(_("Bezeichnung"), max_length=200, help_text=_("z. B. „Beratungsstelle Lünen-Mitte“"))
+    street = models.CharField(_("Straße und Hausnummer"), max_length=200)
+    postal_code = models.CharField(
+        _("Postleitzahl"), max_length=5, validators=[RegexValidator(r"^\d{5}$", _("Die Postleitzahl hat 5 Ziffern."))]
+    )
+    municipality = models.ForeignKey(
+        Municipality, models.PROTECT, related_name="locations", verbose_name=_("Stadt oder Gemeinde")
+    )
+    latitude = models.DecimalField(
+        _("Breitengrad"), max_digits=8, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    wheelchair_access = models.CharField(
+        _("Rollstuhlgerecht"), max_length=10, choices=WheelchairAccess.choices, default=WheelchairAccess.UNKNOWN
+    )
+    opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("Ort")
+        verbose_name_plural = _("Orte")
+
+    def __str__(self):
+        return f"{self.name}, {self.street}, {self.postal_code} {self.municipality}"
+
+    def clean(self):
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = _("Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen.")
+        if (
+            self.municipality_id
+            and self.postal_code
+            and self.postal_code not in self.municipality.postal_code_list()
+        ):
+            errors["postal_code"] = _(
+                "Die Postleitzahl %(code)s gehört nicht zu %(town)s (%(codes)s)."
+            ) % {
+                "code": self.postal_code,
+                "town": self.municipality.name,
+                "codes": ", ".join(self.municipality.postal_code_list()),
+            }
+        if errors:
+            raise ValidationError(errors)
+
+
+class Category(models.Model):
+    INTEGRATION_COURSE = "integrationskurs"
+
+    slug = models.SlugField(
+        _("Kurzname für Adressen"), unique=True,
+        help_text=_("Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar."),
+    )
+    name = models.CharField(_("Name"), max_length=100)
+    explanation = models.CharField(_("Erklärung in einem Satz"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("Kategorie")
+        verbose_name_plural = _("Kategorien")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The category's name is part of every offer's search text.
+        self.offers.reindex()
+
+
+class TargetGroup(models.Model):
+    slug = models.SlugField(
+        _("Kurzname für Adressen"), unique=True,
+        help_text=_("Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar."),
+    )
+    name = models.CharField(_("Name"), max_length=100)
+    order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("Zielgruppe")
+        verbose_name_plural = _("Zielgruppen")
+
+    def __str__(self):
+        return self.name
+
+
+class OfferQuerySet(models.QuerySet):
+    def published(self):
+        today = timezone.localdate()
+        return self.filter(status=Offer.Status.PUBLISHED).filter(
+            Q(visible_until__isnull=True) | Q(visible_until__gte=today)
+        )
+
+    def expired(self):
+        return self.filter(visible_until__lt=timezone.localdate())
+
+    def expiring_within(self, days):
+        today = timezone.localdate()
+        return self.filter(visible_until__gte=today, visible_until__lte=today + datetime.timedelta(days=days))
+
+    def review_overdue(self, months=None):
+        months = settings.REVIEW_INTERVAL_MONTHS if months is None else months
+        cutoff = months_before(timezone.localdate(), months)
+        return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cutoff))
+
+    def in_municipality(self, municipality):
+        """Offers a resident can use: held there, district-wide, or online."""
+        held_there = Offer.locations.through.objects.filter(
+            offer=OuterRef("pk"), location__municipality=municipality
+        )
+        return self.filter(
+            Exists(held_there)
+            | Q(whole_district_id=municipality.district_id)
+            | Q(format=Offer.Format.ONLINE)
+        )
+
+    def in_categories(self, categories):
+        return self.filter(category__in=categories)
+
+    def for_target_groups(self, target_groups):
+        matching = Offer.target_groups.through.objects.filter(
+            offer=OuterRef("pk"), targetgroup__in=target_groups
+        )
+        return self.filter(Exists(matching))
+
+    def held_in_language(self, code):
+        return self.filter(languages__contains=f",{code},")
+
+    def for_age(self, age):
+        return self.filter(Q(min_age__isnull=True) | Q(min_age__lte=age)).filter(
+            Q(max_age__isnull=True) | Q(max_age__gte=age)
+        )
+
+    def search(self, text, languages=None):
+        """Every word must occur in the text shown in one of `languages` or in German.
+
+        `languages` defaults to the current language. Both sides are folded by
+        portal.text.fold, so the match ignores case and accents the same way on
+        every database.
+        """
+        wanted = {settings.LANGUAGE_CODE, *(languages or [get_language()])}
+        columns = sorted(f"search_text_{code}" for code in wanted & set(language_codes()))
+        for word in fold(text).replace("\x00", "").split():
+            matches = Q()
+            for column in columns:
+                matches |= Q(**{f"{column}__contains": word})
+            self = self.filter(matches)
+        return self
+
+    def translation_missing(self, language):
+        """Offers with a German text that has no counterpart in `language`."""
+        missing = Q()
+        for field in translated_field_names(Offer):
+            german_present = ~Q(**{f"{field}_de": ""}) & Q(**{f"{field}_de__isnull": False})
+            absent = Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
+            missing |= german_present & absent
+        return self.filter(missing)
+
+    def order_by_title(self, language=None):
+        """Alphabetical by the title the visitor sees (German where untranslated)."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        return self.alias(
+            shown_title=Coalesce(NullIf(f"title_{language}", models.Value("")), "title_de")
+        ).order_by("shown_title", "pk")
+
+    def for_listing(self):
+        return self.select_related("category", "provider", "whole_district").prefetch_related(
+            "locations__municipality", "target_groups"
+        )
+
+    def reindex(self, batch_size=1000):
+        """Recompute the search text of these offers (after bulk writes or renames)."""
+        fields = [f"search_text_{code}" for code in language_codes()]
+        batch = []
+        for offer in self.select_related("category", "provider").iterator(chunk_size=batch_size):
+            offer.update_search_text()
+            batch.append(offer)
+            if len(batch) >= batch_size:
+                Offer.objects.bulk_update(batch, fields)
+                batch = []
+        if batch:
+            Offer.objects.bulk_update(batch, fields)
+
+
+class Offer(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Entwurf")
+        PUBLISHED = "published", _("Veröffentlicht")
+
+    class Format(models.TextChoices):
+        ON_SITE = "on_site", _("Vor Ort")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("Vor Ort und online")
+
+    title = models.CharField(_("Titel"), max_length=200)
+    slug = models.SlugField(_("Kurzname für Adressen"), max_length=200, editable=False)
+    summary = models.CharField(_("Kurzbeschreibung"), max_length=300, help_text=_("Ein bis zwei Sätze für die Trefferliste."))
+    description = models.TextField(_("Beschreibung"), blank=True)
+    registration_info = models.TextField(_("So melden Sie sich an"), blank=True)
+    costs_note = models.CharField(_("Hinweis zu Kosten"), max_length=300, blank=True)
+    schedule = models.CharField(_("Termine und Zeiten"), max_length=300, blank=True)
+
+    category = models.ForeignKey(Category, models.PROTECT, related_name="offers", verbose_name=_("Kategorie"))
+    provider = models.ForeignKey(Provider, models.PROTECT, related_name="offers", verbose_name=_("Träger"))
+    locations = models.ManyToManyField(Location, blank=True, related_name="offers", verbose_name=_("Orte"))
+    whole_district = models.ForeignKey(
+        District, models.PROTECT, null=True, blank=True, related_name="district_wide_offers",
+        verbose_name=_("Im ganzen Kreis"),
+        help_text=_("Für Angebote, die allen Menschen im Kreis offenstehen, egal wo sie wohnen."),
+    )
+    format = models.CharField(_("Form"), max_length=10, choices=Format.choices, default=Format.ON_SITE)
+    target_groups = models.ManyToManyField(
+        TargetGroup, blank=True, related_name="offers", verbose_name=_("Zielgruppen")
+    )
+    min_age = models.PositiveSmallIntegerField(
+        _("Mindestalter"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    max_age = models.PositiveSmallIntegerField(
+        _("Höchstalter"), null=True, blank=True, validators=[MaxValueValidator(120)]
+    )
+    languages = LanguageCodesField(
+        _("Sprachen"), help_text=_("In diesen Sprachen findet das Angebot statt oder wird beraten.")
+    )
+    free_of_charge = models.BooleanField(_("Kostenlos"), default=False)
+    childcare = models.BooleanField(_("Kinderbetreuung"), default=False)
+    women_only = models.BooleanField(_("Nur für Frauen"), default=False)
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
+    contact_person = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
+    phone = models.CharField(_("Telefon"), max_length=30, blank=True, validators=[phone_validator])
+    email = models.EmailField(_("E-Mail"), blank=True)
+
+    status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    visible_until = models.DateField(
+        _("Sichtbar bis"), null=True, blank=True,
+        help_text=_("Danach verschwindet das Angebot von selbst von der öffentlichen Seite."),
+    )
+    last_reviewed = models.DateField(_("Zuletzt geprüft"), null=True, blank=True)
+    is_demo = models.BooleanField(_("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten."))
+    created = models.DateTimeField(_("Angelegt"), auto_now_add=True)
+    updated = models.DateTimeField(_("Geändert"), auto_now=True)
+
+    # Folded text per language for portable case-insensitive search; see fold().
+    search_text = models.TextField(editable=False, default="")
+
+    objects = OfferQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated"]
+        verbose_name = _("Angebot")
+        verbose_name_plural = _("Angebote")
+        indexes = [models.Index(fields=["status", "visible_until"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(min_age__isnull=True) | Q(max_age__isnull=True) | Q(min_age__lte=models.F("max_age")),
+                name="offer_min_age_not_above_max_age",
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(start_date__lte=models.F("end_date")),
+                name="offer_starts_before_it_ends",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Das Ende liegt vor dem Beginn.")
+        if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
+            errors["max_age"] = _("Das Höchstalter ist kleiner als das Mindestalter.")
+        if errors:
+            raise ValidationError(errors)
+
+    def check_reachable(self, locations):
+        """A published offer must say where it takes place: a location, online, or district-wide."""
+        if (
+            self.status == self.Status.PUBLISHED
+            and not locations
+            and self.format == self.Format.ON_SITE
+            and self.whole_district_id is None
+        ):
+            raise ValidationError(
+                _(
+                    "Ein veröffentlichtes Angebot braucht mindestens einen Ort – "
+                    "oder es findet online statt oder gilt im ganzen Kreis."
+                ),
+                code="no_location",
+            )
+
+    def save(self, *args, **kwargs):
+        self.slug = slugify_de(self.title_de or self.title)[:200]
+        self.update_search_text()
+        super().save(*args, **kwargs)
+
+    def update_search_text(self):
+        """Fold what a visitor reads in each language (German where untranslated)."""
+        fields = translated_field_names(Offer)
+        for code in language_codes():
+            parts = [getattr(self, f"{name}_{code}") or getattr(self, f"{name}_de") or "" for name in fields]
+            parts.append(self.provider.name)
+            parts.append(getattr(self.category, f"name_{code}") or self.category.name_de)
+            setattr(self, f"search_text_{code}", fold(" ".join(parts)))
+
+    def translation_states(self):
+        """{language: True if every German text of this offer has a translation}."""
+        fields = [name for name in translated_field_names(Offer) if getattr(self, f"{name}_de")]
+        return {code: all(getattr(self, f"{name}_{code}") for name in fields) for code in language_codes()}
+
+    def municipalities(self):
+        """The towns of its locations (uses prefetched locations when present)."""
+        return sorted({location.municipality for location in self.locations.all()}, key=lambda m: m.name)
+
+    @property
+    def is_integration_course(self):
+        return self.category.slug == Category.INTEGRATION_COURSE
+
+
+class IntegrationCourse(models.Model):
+    """BAMF course facts, kept beside the offer so other offers carry no empty course columns."""
+
+    class CourseType(models.TextChoices):
+        GENERAL = "general", _("Allgemeiner Integrationskurs (700 UE)")
+        INTENSIVE = "intensive", _("Intensivkurs (500 UE)")
+        LITERACY = "literacy", _("Alphabetisierungskurs")
+        SECOND_SCRIPT = "second_script", _("Zweitschriftlernerkurs")
+        SPECIAL_SUPPORT = "special_support", _("Förderkurs")
+        # Abolished for courses starting after May 2025; kept for older records.
+        YOUTH = "youth", _("Jugendintegrationskurs (nur bis Mai 2025)")
+        PARENTS = "parents", _("Eltern-Integrationskurs (nur bis Mai 2025)")
+        WOMEN = "women", _("Frauen-Integrationskurs (nur bis Mai 2025)")
+
+    class Level(models.TextChoices):
+        A1 = "A1", "A1"
+        A2 = "A2", "A2"
+        B1 = "B1", "B1"
+
+    class Intensity(models.TextChoices):
+        FULL_TIME = "full_time", _("Vollzeit")
+        PART_TIME = "part_time", _("Teilzeit")
+
+    class TimeOfDay(models.TextChoices):
+        MORNING = "morning", _("Vormittags")
+        AFTERNOON = "afternoon", _("Nachmittags")
+        EVENING = "evening", _("Abends")
+
+    LEGACY_TYPES = {CourseType.YOUTH, CourseType.PARENTS, CourseType.WOMEN}
+    LAST_LEGACY_START = datetime.date(2025, 5, 31)
+    # Teaching units (45 minutes) including the 100-unit orientation course.
+    REQUIRED_UNITS = {CourseType.GENERAL: 700, CourseType.INTENSIVE: 500}
+    MAX_UNITS = 1000
+
+    offer = models.OneToOneField(
+        Offer, models.CASCADE, primary_key=True, related_name="course", verbose_name=_("Angebot")
+    )
+    course_type = models.CharField(_("Kursart"), max_length=20, choices=CourseType.choices)
+    teaching_units = models.PositiveSmallIntegerField(
+        _("Unterrichtseinheiten"), validators=[MinValueValidator(100), MaxValueValidator(MAX_UNITS)]
+    )
+    target_level = models.CharField(_("Zielniveau"), max_length=2, choices=Level.choices, default=Level.B1)
+    intensity = models.CharField(_("Vollzeit oder Teilzeit"), max_length=10, choices=Intensity.choices)
+    time_of_day = models.CharField(_("Tageszeit"), max_length=10, choices=TimeOfDay.choices)
+    rolling_entry = models.BooleanField(_("Einstieg jederzeit möglich"), default=False)
+    has_free_places = models.BooleanField(_("Freie Plätze"), default=False)
+    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("Integrationskurs-Angaben")
+        verbose_name_plural = _("Integrationskurs-Angaben")
+
+    def __str__(self):
+        return self.get_course_type_display()
+
+    def clean(self):
+        errors = {}
+        try:
+            offer = self.offer  # unsaved while the admin validates a new offer
+        except Offer.DoesNotExist:
+            offer = None
+        if offer is not None and offer.category_id and not offer.is_integration_course:
+            errors["course_type"] = _("Kursangaben gibt es nur für Angebote der Kategorie Integrationskurs.")
+        if (
+            self.course_type in self.LEGACY_TYPES
+            and offer is not None
+            and offer.start_date
+            and offer.start_date > self.LAST_LEGACY_START
+        ):
+            errors["course_type"] = _(
+                "Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr."
+            )
+        required = self.REQUIRED_UNITS.get(self.course_type)
+        if required and self.teaching_units and self.teaching_units != required:
+            errors["teaching_units"] = _("Diese Kursart hat %(units)s Unterrichtseinheiten.") % {"units": required}
+        if errors:
+            raise ValidationError(errors)

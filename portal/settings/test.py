@@ -1,0 +1,10 @@
+from .base import *  # noqa: F403
+from .base import BASE_DIR, DATABASES
+
+SECRET_KEY = "test-only-key"
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# A file, not memory, so a test can close the connection and open it again.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
