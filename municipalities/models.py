@@ -1,6 +1,5 @@
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 
 district_key_validator = RegexValidator(r"^\d{5}$", _("Der Kreisschlüssel hat genau 5 Ziffern."))
@@ -12,57 +11,14 @@ postal_codes_validator = RegexValidator(
 )
 
 
-class District(models.Model):
-    """A Kreis (or kreisfreie Stadt): the area one integration centre serves."""
+class CensusFigures(models.Model):
+    """Census figures exactly as published.
 
-    name = models.CharField(_("Name"), max_length=100)
-    slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
-    key = models.CharField(
-        _("Kreisschlüssel"), max_length=5, unique=True, validators=[district_key_validator]
-    )
+    The source's own percentages and totals are kept as printed: they cannot
+    always be recomputed from its rounded counts (the Kreis Unna row says 27,720
+    foreigners, its towns add up to 27,710).
+    """
 
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("Kreis")
-        verbose_name_plural = _("Kreise")
-
-    def __str__(self):
-        return self.name
-
-    def census_totals(self):
-        return self.municipalities.aggregate(
-            population=Sum("population"),
-            with_migration_background=Sum("population_with_migration_background"),
-            foreigners=Sum("foreigners"),
-        )
-
-
-class MunicipalityQuerySet(models.QuerySet):
-    def with_postal_code(self, code):
-        # Codes are five digits separated by spaces, so a five-digit substring is a whole code.
-        if not (len(code) == 5 and code.isdigit()):
-            return self.none()
-        return self.filter(postal_codes__contains=code)
-
-
-class Municipality(models.Model):
-    district = models.ForeignKey(
-        District, models.PROTECT, related_name="municipalities", verbose_name=_("Kreis")
-    )
-    name = models.CharField(_("Name"), max_length=100)
-    slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
-    official_key = models.CharField(
-        _("Amtlicher Gemeindeschlüssel (AGS)"),
-        max_length=8,
-        unique=True,
-        validators=[municipality_key_validator],
-    )
-    postal_codes = models.CharField(
-        _("Postleitzahlen"), max_length=200, validators=[postal_codes_validator]
-    )
-
-    # Census figures exactly as published (the source's own percentages are
-    # kept too, since they cannot always be recomputed from its rounded counts).
     population = models.PositiveIntegerField(_("Einwohner insgesamt"))
     population_without_migration_background = models.PositiveIntegerField(
         _("Personen ohne Migrationshintergrund")
@@ -79,6 +35,52 @@ class Municipality(models.Model):
     )
     census_year = models.PositiveSmallIntegerField(_("Zensusjahr"))
     census_source = models.CharField(_("Quelle der Zahlen"), max_length=200)
+
+    class Meta:
+        abstract = True
+
+
+class District(CensusFigures):
+    """A Kreis (or kreisfreie Stadt): the area one integration centre serves."""
+
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
+    key = models.CharField(
+        _("Kreisschlüssel"), max_length=5, unique=True, validators=[district_key_validator]
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("Kreis")
+        verbose_name_plural = _("Kreise")
+
+    def __str__(self):
+        return self.name
+
+
+class MunicipalityQuerySet(models.QuerySet):
+    def with_postal_code(self, code):
+        # Codes are five digits separated by spaces, so a five-digit substring is a whole code.
+        if not (len(code) == 5 and code.isdigit()):
+            return self.none()
+        return self.filter(postal_codes__contains=code)
+
+
+class Municipality(CensusFigures):
+    district = models.ForeignKey(
+        District, models.PROTECT, related_name="municipalities", verbose_name=_("Kreis")
+    )
+    name = models.CharField(_("Name"), max_length=100)
+    slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
+    official_key = models.CharField(
+        _("Amtlicher Gemeindeschlüssel (AGS)"),
+        max_length=8,
+        unique=True,
+        validators=[municipality_key_validator],
+    )
+    postal_codes = models.CharField(
+        _("Postleitzahlen"), max_length=200, validators=[postal_codes_validator]
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 

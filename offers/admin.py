@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,9 @@ from .models import Category, IntegrationCourse, Location, Offer, Provider, Targ
 
 
 class TranslatedAdmin(TabbedTranslationAdmin):
+    # Links without a scheme are meant as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
     class Media:
         css = {"all": ["portal-admin/admin.css"]}
 

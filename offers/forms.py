@@ -1,14 +1,23 @@
 from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from .models import Offer
+
+
+def https_formfield(db_field, **kwargs):
+    """Links typed without a scheme are meant as https (Django 6's default)."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
 
 
 class OfferAdminForm(forms.ModelForm):
     class Meta:
         model = Offer
         fields = "__all__"
+        formfield_callback = https_formfield
         widgets = {"languages": FilteredSelectMultiple(Offer._meta.get_field("languages").verbose_name, False)}
 
     def clean(self):

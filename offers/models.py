@@ -16,7 +16,7 @@ from portal.text import fold, slugify_de
 from .fields import LanguageCodesField
 
 phone_validator = RegexValidator(
-    r"^(\+|0)[0-9 ()/\-]{5,24}$",
+    r"^(\+|0|\(0)[0-9 ()/\-]{5,24}$",
     _("Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben."),
 )
 
@@ -399,9 +399,13 @@ class Offer(models.Model):
             )
 
     def save(self, *args, **kwargs):
+        self.update_derived_fields()
+        super().save(*args, **kwargs)
+
+    def update_derived_fields(self):
+        """Slug and search text follow the texts; bulk writers call this themselves."""
         self.slug = slugify_de(self.title_de or self.title)[:200]
         self.update_search_text()
-        super().save(*args, **kwargs)
 
     def update_search_text(self):
         """Fold what a visitor reads in each language (German where untranslated)."""

@@ -20,31 +20,33 @@ KREIS_UNNA = [
     ("Unna", "unna", "05978036", "59423 59425 59427", 59149, 44400, 14320, "24.2", 3540, "6.0"),
     ("Werne", "werne", "05978040", "59368", 29614, 25480, 4060, "13.7", 1230, "4.2"),
 ]
+# The district's own row, as printed (not the sum of the rounded town figures).
+KREIS_UNNA_TOTAL = (396060, 301650, 92700, "23.4", 27720, "7.0")
+
+
+def census(population, without_mh, with_mh, mh_percent, foreigners, foreigners_percent):
+    return {
+        "population": population,
+        "population_without_migration_background": without_mh,
+        "population_with_migration_background": with_mh,
+        "migration_background_percent": Decimal(mh_percent),
+        "foreigners": foreigners,
+        "foreigners_percent": Decimal(foreigners_percent),
+        "census_year": CENSUS_YEAR,
+        "census_source": CENSUS_SOURCE,
+    }
 
 
 def load(apps, schema_editor):
     District = apps.get_model("municipalities", "District")
     Municipality = apps.get_model("municipalities", "Municipality")
     district, _created = District.objects.update_or_create(
-        key="05978", defaults={"name": "Kreis Unna", "slug": "kreis-unna"}
+        key="05978", defaults={"name": "Kreis Unna", "slug": "kreis-unna", **census(*KREIS_UNNA_TOTAL)}
     )
-    for name, slug, ags, postal_codes, population, without_mh, with_mh, mh_percent, foreigners, foreigners_percent in KREIS_UNNA:
+    for name, slug, ags, postal_codes, *figures in KREIS_UNNA:
         Municipality.objects.update_or_create(
             official_key=ags,
-            defaults={
-                "district": district,
-                "name": name,
-                "slug": slug,
-                "postal_codes": postal_codes,
-                "population": population,
-                "population_without_migration_background": without_mh,
-                "population_with_migration_background": with_mh,
-                "migration_background_percent": Decimal(mh_percent),
-                "foreigners": foreigners,
-                "foreigners_percent": Decimal(foreigners_percent),
-                "census_year": CENSUS_YEAR,
-                "census_source": CENSUS_SOURCE,
-            },
+            defaults={"district": district, "name": name, "slug": slug, "postal_codes": postal_codes, **census(*figures)},
         )
 
 

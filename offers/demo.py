@@ -1,0 +1,249 @@
+"""Demo data: the curated, fictitious Kreis Unna catalogue and a synthetic one for benchmarks."""
+
+import datetime
+import random
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from municipalities.models import District, Municipality
+
+from . import demo_catalogue
+from .models import (
+    Category,
+    IntegrationCourse,
+    Location,
+    Offer,
+    Provider,
+    TargetGroup,
+    language_codes,
+    translated_field_names,
+)
+
+SYNTHETIC_DISTRICT_KEY = "05999"
+SYNTHETIC_PREFIX = "synthetisch-"
+NRW_MUNICIPALITIES = 396
+
+
+def translated_values(field, texts):
+    """{field_de: …, field_en: …} for every portal language; missing ones empty."""
+    values = {f"{field}_{code}": texts.get(code, "") for code in language_codes()}
+    values[field] = texts.get(settings.LANGUAGE_CODE, "")
+    return values
+
+
+def _in_days(today, days):
+    return None if days is None else today + datetime.timedelta(days=days)
+
+
+@transaction.atomic
+def load_catalogue():
+    """Create or update the curated demo catalogue; running it twice changes nothing."""
+    today = timezone.localdate()
+    towns = {town.slug: town for town in Municipality.objects.all()}
+    categories = {category.slug: category for category in Category.objects.all()}
+    target_groups = {group.slug: group for group in TargetGroup.objects.all()}
+    providers, locations = {}, {}
+
+    for data in demo_catalogue.PROVIDERS:
+        provider, _created = Provider.objects.update_or_create(
+            slug=data["slug"],
+            defaults={
+                "name": data["name"],
+                "kind": data["kind"],
+                "website": data["website"],
+                "email": data["email"],
+                "phone": data["phone"],
+                "bamf_provider_number": data["bamf_provider_number"],
+                "is_demo": True,
+                **translated_values("description", data["description"]),
+            },
+        )
+        providers[data["slug"]] = provider
+        for place in data["locations"]:
+            location, _created = Location.objects.update_or_create(
+                provider=provider,
+                name=place["name"],
+                defaults={
+                    "street": place["street"],
+                    "postal_code": place["postal_code"],
+                    "municipality": towns[place["municipality"]],
+                    "latitude": place["latitude"] and Decimal(place["latitude"]),
+                    "longitude": place["longitude"] and Decimal(place["longitude"]),
+                    "wheelchair_access": place["wheelchair_access"],
+                    **translated_values("opening_hours", place["opening_hours"]),
+                },
+            )
+            locations[place["key"]] = location
+
+    district = District.objects.get(slug="kreis-unna")
+    for data in demo_catalogue.OFFERS:
+        provider = providers[data["provider"]]
+        texts = data["texts"]
+        fields = {
+            "category": categories[data["category"]],
+            "whole_district": district if data["whole_district"] else None,
+            "format": data["format"],
+            "min_age": data["min_age"],
+            "max_age": data["max_age"],
+            "languages": data["languages"],
+            "free_of_charge": data["free_of_charge"],
+            "childcare": data["childcare"],
+            "women_only": data["women_only"],
+            "start_date": _in_days(today, data["start_in_days"]),
+            "end_date": _in_days(today, data["end_in_days"]),
+            "visible_until": _in_days(today, data["visible_for_days"]),
+            "last_reviewed": _in_days(today, -data["reviewed_days_ago"]),
+            "registration_url": data["registration_url"],
+            "contact_person": data["contact_person"],
+            "phone": data["phone"],
+            "email": data["email"],
+            "status": data["status"],
+            "is_demo": True,
+        }
+        for name in translated_field_names(Offer):
+            fields.update(translated_values(name, {code: text[name] for code, text in texts.items()}))
+        offer, _created = Offer.objects.update_or_create(
+            provider=provider, title_de=texts["de"]["title"], defaults=fields
+        )
+        offer.locations.set([locations[key] for key in data["locations"]])
+        offer.target_groups.set([target_groups[slug] for slug in data["target_groups"]])
+        course = data.get("course")
+        if course:
+            course = dict(course)
+            deadline = _in_days(today, course.pop("registration_deadline_in_days"))
+            IntegrationCourse.objects.update_or_create(
+                offer=offer, defaults={**course, "registration_deadline": deadline}
+            )
+    return len(demo_catalogue.OFFERS)
+
+
+SYNTHETIC_TEXTS = {
+    # Per language: title, summary. {category}, {town} and {number} are filled in.
+    "de": ("{category} {number} in {town}", "Synthetisches Testangebot: Deutsch lernen, Beratung und Begegnung in {town}."),
+    "en": ("{category} {number} in {town}", "Synthetic test offer: learning German, counselling and meeting people in {town}."),
+    "tr": ("{town} – {category} {number}", "Sentetik test hizmeti: {town} şehrinde Almanca öğrenme, danışmanlık ve buluşma."),
+    "ar": ("{category} {number} في {town}", "عرض تجريبي اصطناعي: تعلّم الألمانية والاستشارة واللقاء في {town}."),
+    "ru": ("{category} {number} – {town}", "Синтетическое тестовое предложение: немецкий язык, консультации и встречи в {town}."),
+    "uk": ("{category} {number} – {town}", "Синтетична тестова пропозиція: німецька мова, консультації та зустрічі в {town}."),
+}
+
+
+def _synthetic_towns(count, rng):
+    """The Kreis Unna's real towns plus generated ones, up to `count` in all."""
+    district, _created = District.objects.get_or_create(
+        key=SYNTHETIC_DISTRICT_KEY, defaults={"name": "NRW (synthetisch)", "slug": "nrw-synthetisch"}
+    )
+    towns = list(Municipality.objects.exclude(district=district))
+    new = []
+    for index in range(max(0, count - len(towns))):
+        population = rng.randint(4_000, 600_000)
+        with_background = population * rng.randint(8, 45) // 100
+        foreigners = with_background * rng.randint(20, 50) // 100
+        new.append(
+            Municipality(
+                district=district,
+                name=f"Musterstadt {index + 1:03d}",
+                slug=f"{SYNTHETIC_PREFIX}{index + 1:03d}",
+                official_key=f"{SYNTHETIC_DISTRICT_KEY}{index + 1:03d}",
+                postal_codes=f"{90000 + index:05d}",
+                population=population,
+                population_without_migration_background=population - with_background,
+                population_with_migration_background=with_background,
+                migration_background_percent=Decimal(with_background * 1000 // population) / 10,
+                foreigners=foreigners,
+                foreigners_percent=Decimal(foreigners * 1000 // population) / 10,
+                census_year=2011,
+                census_source="Synthetische Testdaten",
+            )
+        )
+    return towns + Municipality.objects.bulk_create(new)
+
+
+def delete_synthetic():
+    providers = Provider.objects.filter(slug__startswith=SYNTHETIC_PREFIX)
+    Offer.objects.filter(provider__in=providers).delete()
+    Location.objects.filter(provider__in=providers).delete()
+    providers.delete()
+    Municipality.objects.filter(district__key=SYNTHETIC_DISTRICT_KEY).delete()
+    District.objects.filter(key=SYNTHETIC_DISTRICT_KEY).delete()
+
+
+@transaction.atomic
+def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, batch_size=2000):
+    """A reproducible catalogue of `offer_count` offers for benchmarks (replaces an earlier one)."""
+    delete_synthetic()
+    rng = random.Random(seed)
+    today = timezone.localdate()
+    towns = _synthetic_towns(town_count, rng)
+    categories = list(Category.objects.all())
+    target_groups = list(TargetGroup.objects.all())
+    providers = Provider.objects.bulk_create(
+        Provider(
+            name=f"Synthetischer Träger {number:03d}",
+            slug=f"{SYNTHETIC_PREFIX}{number:03d}",
+            kind=rng.choice(Provider.Kind.values),
+            description_de="Synthetischer Träger für Lasttests.",
+            description="Synthetischer Träger für Lasttests.",
+            is_demo=True,
+        )
+        for number in range(1, max(10, offer_count // 250) + 1)
+    )
+    locations = Location.objects.bulk_create(
+        Location(
+            provider=rng.choice(providers),
+            name=f"Treffpunkt {town.name}",
+            street=f"Hauptstraße {rng.randint(1, 200)}",
+            postal_code=town.postal_code_list()[0],
+            municipality=town,
+        )
+        for town in towns
+    )
+    languages = ["de", "en", "tr", "ar", "ru", "uk", "fa", "pl", "ro", "ku"]
+    district = District.objects.get(slug="kreis-unna")
+    LocationLink = Offer.locations.through
+    TargetGroupLink = Offer.target_groups.through
+
+    for start in range(0, offer_count, batch_size):
+        batch, links = [], []
+        for number in range(start + 1, min(offer_count, start + batch_size) + 1):
+            location = rng.choice(locations)
+            category = rng.choice(categories)
+            translated = number % 2 == 0  # half fully translated, half German only
+            texts = {}
+            for code, (title, summary) in SYNTHETIC_TEXTS.items():
+                if code != "de" and not translated:
+                    continue
+                context = {"category": getattr(category, f"name_{code}"), "town": location.municipality.name, "number": number}
+                texts[code] = (title.format(**context), summary.format(**context))
+            offer = Offer(
+                category=category,
+                provider=location.provider,
+                format=rng.choice(Offer.Format.values),
+                whole_district=district if number % 50 == 0 else None,
+                languages=sorted(rng.sample(languages, rng.randint(1, 3))),
+                free_of_charge=rng.random() < 0.6,
+                childcare=rng.random() < 0.3,
+                women_only=rng.random() < 0.1,
+                status=Offer.Status.PUBLISHED if rng.random() < 0.95 else Offer.Status.DRAFT,
+                visible_until=today + datetime.timedelta(days=rng.randint(-30, 365)),
+                last_reviewed=today - datetime.timedelta(days=rng.randint(0, 500)),
+                is_demo=True,
+                **translated_values("title", {code: pair[0] for code, pair in texts.items()}),
+                **translated_values("summary", {code: pair[1] for code, pair in texts.items()}),
+            )
+            offer.update_derived_fields()
+            batch.append(offer)
+            links.append((location, rng.sample(target_groups, rng.randint(0, 2))))
+        created = Offer.objects.bulk_create(batch)
+        LocationLink.objects.bulk_create(
+            LocationLink(offer=offer, location=location) for offer, (location, _groups) in zip(created, links)
+        )
+        TargetGroupLink.objects.bulk_create(
+            TargetGroupLink(offer=offer, targetgroup=group)
+            for offer, (_location, groups) in zip(created, links)
+            for group in groups
+        )
+    return offer_count, len(towns)

@@ -1,0 +1,80 @@
+import factory
+from django.utils import timezone
+
+from municipalities.factories import MunicipalityFactory
+
+from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup
+
+
+class ProviderFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Provider
+
+    name = factory.Sequence(lambda n: f"Träger {n}")
+    slug = factory.Sequence(lambda n: f"traeger-{n}")
+    kind = Provider.Kind.WELFARE
+    description_de = "Ein Träger für Tests."
+
+
+class LocationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Location
+
+    provider = factory.SubFactory(ProviderFactory)
+    name = factory.Sequence(lambda n: f"Beratungsstelle {n}")
+    street = "Hauptstraße 1"
+    municipality = factory.SubFactory(MunicipalityFactory)
+    postal_code = factory.LazyAttribute(lambda location: location.municipality.postal_code_list()[0])
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+
+    slug = factory.Sequence(lambda n: f"kategorie-{n}")
+    name_de = factory.Sequence(lambda n: f"Kategorie {n}")
+    explanation_de = "Eine Kategorie für Tests."
+
+
+class TargetGroupFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TargetGroup
+
+    slug = factory.Sequence(lambda n: f"zielgruppe-{n}")
+    name_de = factory.Sequence(lambda n: f"Zielgruppe {n}")
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+        skip_postgeneration_save = True
+
+    title_de = factory.Sequence(lambda n: f"Angebot {n}")
+    summary_de = "Ein Angebot für Tests."
+    category = factory.SubFactory(CategoryFactory)
+    provider = factory.SubFactory(ProviderFactory)
+    status = Offer.Status.PUBLISHED
+    last_reviewed = factory.LazyFunction(timezone.localdate)
+
+    @factory.post_generation
+    def locations(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.locations.set(extracted)
+
+    @factory.post_generation
+    def target_groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.target_groups.set(extracted)
+
+
+class IntegrationCourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntegrationCourse
+
+    offer = factory.SubFactory(
+        OfferFactory, category=factory.LazyFunction(lambda: Category.objects.get(slug=Category.INTEGRATION_COURSE))
+    )
+    course_type = IntegrationCourse.CourseType.GENERAL
+    teaching_units = 700
+    intensity = IntegrationCourse.Intensity.PART_TIME
+    time_of_day = IntegrationCourse.TimeOfDay.MORNING

@@ -1,0 +1,32 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+
+from portal.admin import KI_EDITORS
+
+USERNAME = "redaktion"
+PASSWORD = "wel-komm-in-demo"
+
+
+class Command(BaseCommand):
+    help = "Create (or reset) the demo login of a KI editor. Development only."
+
+    def handle(self, *args, **options):
+        # A published password must never open a production back office.
+        if not settings.DEBUG:
+            raise CommandError("create_demo_staff runs only with DEBUG on (development).")
+        user, _created = get_user_model().objects.get_or_create(username=USERNAME)
+        user.is_staff = True
+        user.is_superuser = False
+        user.first_name = "Demo"
+        user.last_name = "Redaktion"
+        user.set_password(PASSWORD)
+        user.save()
+        user.groups.add(Group.objects.get(name=KI_EDITORS))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo KI staff login: user '{USERNAME}', password '{PASSWORD}' "
+                "– http://127.0.0.1:8000/admin/"
+            )
+        )
