@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .forms import OfferAdminForm
+from .forms import IntegrationCourseFormSet, OfferAdminForm
 from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup, language_codes
 
 
@@ -62,7 +62,7 @@ class TargetGroupAdmin(StableSlugMixin, TranslatedAdmin):
 
 class IntegrationCourseInline(admin.StackedInline):
     model = IntegrationCourse
-    can_delete = True
+    formset = IntegrationCourseFormSet
     extra = 0
     max_num = 1
     verbose_name = _("Integrationskurs-Angaben (nur für Integrationskurse)")

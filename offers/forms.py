@@ -35,3 +35,13 @@ class OfferAdminForm(forms.ModelForm):
         except ValidationError as error:
             self.add_error("locations", error)
         return cleaned_data
+
+
+class IntegrationCourseFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        # The offer as submitted (maybe not saved yet) decides what course facts fit.
+        for form in self.forms:
+            if form.cleaned_data and not self._should_delete_form(form):
+                for field, message in form.instance.offer_errors(self.instance).items():
+                    form.add_error(field, message)

@@ -458,10 +458,11 @@ class IntegrationCourse(models.Model):
         AFTERNOON = "afternoon", _("Nachmittags")
         EVENING = "evening", _("Abends")
 
-    LEGACY_TYPES = {CourseType.YOUTH, CourseType.PARENTS, CourseType.WOMEN}
+    # Plain values: an enum member's hash differs from its string's.
+    LEGACY_TYPES = {CourseType.YOUTH.value, CourseType.PARENTS.value, CourseType.WOMEN.value}
     LAST_LEGACY_START = datetime.date(2025, 5, 31)
     # Teaching units (45 minutes) including the 100-unit orientation course.
-    REQUIRED_UNITS = {CourseType.GENERAL: 700, CourseType.INTENSIVE: 500}
+    REQUIRED_UNITS = {CourseType.GENERAL.value: 700, CourseType.INTENSIVE.value: 500}
     MAX_UNITS = 1000
 
     offer = models.OneToOneField(
@@ -486,24 +487,16 @@ class IntegrationCourse(models.Model):
         return self.get_course_type_display()
 
     def clean(self):
-        errors = {}
-        try:
-            offer = self.offer  # unsaved while the admin validates a new offer
-        except Offer.DoesNotExist:
-            offer = None
-        if offer is not None and offer.category_id and not offer.is_integration_course:
-            errors["course_type"] = _("Kursangaben gibt es nur für Angebote der Kategorie Integrationskurs.")
-        if (
-            self.course_type in self.LEGACY_TYPES
-            and offer is not None
-            and offer.start_date
-            and offer.start_date > self.LAST_LEGACY_START
-        ):
-            errors["course_type"] = _(
-                "Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr."
-            )
         required = self.REQUIRED_UNITS.get(self.course_type)
         if required and self.teaching_units and self.teaching_units != required:
-            errors["teaching_units"] = _("Diese Kursart hat %(units)s Unterrichtseinheiten.") % {"units": required}
-        if errors:
-            raise ValidationError(errors)
+            raise ValidationError(
+                {"teaching_units": _("Diese Kursart hat %(units)s Unterrichtseinheiten.") % {"units": required}}
+            )
+
+    def offer_errors(self, offer):
+        """What does not fit the offer as submitted (its category and start date)?"""
+        if offer.category_id and not offer.is_integration_course:
+            return {"course_type": _("Kursangaben gibt es nur für Angebote der Kategorie Integrationskurs.")}
+        if self.course_type in self.LEGACY_TYPES and offer.start_date and offer.start_date > self.LAST_LEGACY_START:
+            return {"course_type": _("Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr.")}
+        return {}

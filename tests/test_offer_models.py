@@ -100,22 +100,25 @@ def test_location_coordinates_come_in_pairs(unna):
 def test_legacy_course_types_only_for_courses_that_started_by_may_2025(integration_course):
     offer = OfferFactory(category=integration_course, start_date=datetime.date(2026, 1, 12))
     course = IntegrationCourse(
-        offer=offer, course_type=IntegrationCourse.CourseType.WOMEN, teaching_units=1000,
+        offer=offer, course_type="women", teaching_units=1000,
         intensity="part_time", time_of_day="morning",
     )
-    assert "course_type" in field_errors(course)
+    assert "course_type" in course.offer_errors(offer)
     offer.start_date = datetime.date(2025, 3, 3)
-    course.full_clean()
+    assert course.offer_errors(offer) == {}
 
 
-def test_general_course_has_700_units(integration_course):
-    course = IntegrationCourseFactory.build(offer=OfferFactory(category=integration_course), teaching_units=600)
-    assert field_errors(course) == {"teaching_units": ["Diese Kursart hat 700 Unterrichtseinheiten."]}
+@pytest.mark.parametrize(("course_type", "units"), [("general", 700), ("intensive", 500)])
+def test_general_and_intensive_courses_have_fixed_units(integration_course, course_type, units):
+    course = IntegrationCourseFactory.build(
+        offer=OfferFactory(category=integration_course), course_type=course_type, teaching_units=600
+    )
+    assert field_errors(course) == {"teaching_units": [f"Diese Kursart hat {units} Unterrichtseinheiten."]}
 
 
 def test_course_facts_only_for_integration_courses():
-    course = IntegrationCourseFactory.build(offer=OfferFactory(category=CategoryFactory()))
-    assert "course_type" in field_errors(course)
+    offer = OfferFactory(category=CategoryFactory())
+    assert "course_type" in IntegrationCourseFactory.build(offer=offer).offer_errors(offer)
 
 
 def test_course_facts_live_beside_the_offer(integration_course):

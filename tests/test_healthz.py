@@ -1,0 +1,73 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_healthz_answers_ok_after_a_database_round_trip(client, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(client):
+    reachable = connection.settings_dict.copy()
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
+    else:
+        connection.settings_dict["PORT"] = "1"  # nothing listens there
+    try:
+        response = client.get("/healthz")
+    finally:
+        connection.close()
+        connection.settings_dict.update(reachable)
+    assert response.status_code == 503
+    assert client.get("/healthz").status_code == 200
+
+
+def run_settings(module, **env):
+    """Import a settings module in a fresh interpreter with only `env` set."""
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    code = (
+        f"import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = '{module}'; "
+        "from django.conf import settings; "
+        "print(settings.DEBUG, settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'], settings.ALLOWED_HOSTS)"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env={**clean_env, **env}, capture_output=True, text=True, timeout=60
+    )
+
+
+def test_production_settings_need_a_secret_key():
+    result = run_settings("portal.settings.prod")
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
+
+
+def test_production_settings_come_from_the_environment_with_debug_off():
+    result = run_settings(
+        "portal.settings.prod",
+        SECRET_KEY="x" * 50,
+        DATABASE_URL="postgres://portal@db.internal:5432/welkommin",
+        ALLOWED_HOSTS="integration.kreis-unna.de",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "False", "django.db.backends.postgresql", "welkommin", "['integration.kreis-unna.de']"
+    ]
+
+
+def test_another_sqlite_file_through_database_url():
+    result = run_settings("portal.settings.prod", SECRET_KEY="x" * 50, DATABASE_URL="sqlite:////tmp/other.sqlite3", DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[:3] == ["True", "django.db.backends.sqlite3", "/tmp/other.sqlite3"]
