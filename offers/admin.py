@@ -1,34 +1,15 @@
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import models
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin
+
+from portal.admin import StableSlugMixin, TranslatedAdmin
 
 from .forms import IntegrationCourseFormSet, OfferAdminForm
 from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup, language_codes
-
-
-class TranslatedAdmin(TabbedTranslationAdmin):
-    # Links without a scheme are meant as https (Django 6's default).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-
-    class Media:
-        css = {"all": ["portal-admin/admin.css"]}
-
-
-class StableSlugMixin:
-    """Slugs stand in shared links and printed QR codes: set once, never changed."""
-
-    def get_readonly_fields(self, request, obj=None):
-        readonly = super().get_readonly_fields(request, obj)
-        return [*readonly, "slug"] if obj else readonly
-
-    def get_prepopulated_fields(self, request, obj=None):
-        return {} if obj else {"slug": ["name_de"]}
 
 
 @admin.register(Provider)

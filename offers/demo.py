@@ -133,33 +133,41 @@ SYNTHETIC_TEXTS = {
 
 def _synthetic_towns(count, rng):
     """The Kreis Unna's real towns plus generated ones, up to `count` in all."""
-    district, _created = District.objects.get_or_create(
-        key=SYNTHETIC_DISTRICT_KEY, defaults={"name": "NRW (synthetisch)", "slug": "nrw-synthetisch"}
-    )
-    towns = list(Municipality.objects.exclude(district=district))
-    new = []
-    for index in range(max(0, count - len(towns))):
+    def census(population, with_background, foreigners):
+        return {
+            "population": population,
+            "population_without_migration_background": population - with_background,
+            "population_with_migration_background": with_background,
+            "migration_background_percent": Decimal(with_background * 1000 // population) / 10,
+            "foreigners": foreigners,
+            "foreigners_percent": Decimal(foreigners * 1000 // population) / 10,
+            "census_year": 2011,
+            "census_source": "Synthetische Testdaten",
+        }
+
+    towns = list(Municipality.objects.all())
+    figures = []
+    for _index in range(max(0, count - len(towns))):
         population = rng.randint(4_000, 600_000)
         with_background = population * rng.randint(8, 45) // 100
-        foreigners = with_background * rng.randint(20, 50) // 100
-        new.append(
-            Municipality(
-                district=district,
-                name=f"Musterstadt {index + 1:03d}",
-                slug=f"{SYNTHETIC_PREFIX}{index + 1:03d}",
-                official_key=f"{SYNTHETIC_DISTRICT_KEY}{index + 1:03d}",
-                postal_codes=f"{90000 + index:05d}",
-                population=population,
-                population_without_migration_background=population - with_background,
-                population_with_migration_background=with_background,
-                migration_background_percent=Decimal(with_background * 1000 // population) / 10,
-                foreigners=foreigners,
-                foreigners_percent=Decimal(foreigners * 1000 // population) / 10,
-                census_year=2011,
-                census_source="Synthetische Testdaten",
-            )
+        figures.append((population, with_background, with_background * rng.randint(20, 50) // 100))
+    if not figures:
+        return towns
+    totals = [sum(column) for column in zip(*figures)]
+    district = District.objects.create(
+        key=SYNTHETIC_DISTRICT_KEY, name="NRW (synthetisch)", slug="nrw-synthetisch", **census(*totals)
+    )
+    return towns + Municipality.objects.bulk_create(
+        Municipality(
+            district=district,
+            name=f"Musterstadt {number:03d}",
+            slug=f"{SYNTHETIC_PREFIX}{number:03d}",
+            official_key=f"{SYNTHETIC_DISTRICT_KEY}{number:03d}",
+            postal_codes=f"{90000 + number:05d}",
+            **census(*town),
         )
-    return towns + Municipality.objects.bulk_create(new)
+        for number, town in enumerate(figures, start=1)
+    )
 
 
 def delete_synthetic():

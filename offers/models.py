@@ -14,6 +14,7 @@ from municipalities.models import District, Municipality
 from portal.text import fold, slugify_de
 
 from .fields import LanguageCodesField
+from .languages import language_name
 
 phone_validator = RegexValidator(
     r"^(\+|0|\(0)[0-9 ()/\-]{5,24}$",
@@ -234,6 +235,16 @@ class OfferQuerySet(models.QuerySet):
     def held_in_language(self, code):
         return self.filter(languages__contains=f",{code},")
 
+    def offered_languages(self):
+        """The languages these offers are held in, by their name in the current language."""
+        codes = set()
+        for stored in self.order_by().values_list("languages", flat=True).distinct():
+            codes.update(stored)
+        return sorted(codes, key=lambda code: language_name(code).casefold())
+
+    def online_or_hybrid(self):
+        return self.filter(format__in=[Offer.Format.ONLINE, Offer.Format.HYBRID])
+
     def for_age(self, age):
         return self.filter(Q(min_age__isnull=True) | Q(min_age__lte=age)).filter(
             Q(max_age__isnull=True) | Q(max_age__gte=age)
@@ -404,7 +415,7 @@ class Offer(models.Model):
 
     def update_derived_fields(self):
         """Slug and search text follow the texts; bulk writers call this themselves."""
-        self.slug = slugify_de(self.title_de or self.title)[:200]
+        self.slug = slugify_de(self.title_de or self.title)[:200] or "angebot"
         self.update_search_text()
 
     def update_search_text(self):

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django.db import models
+from modeltranslation.admin import TabbedTranslationAdmin
 from django.utils.translation import gettext_lazy as _
 
 # The editorial groups that may open the back office at all.
@@ -17,3 +19,24 @@ class PortalAdminSite(admin.AdminSite):
         if not (user.is_active and user.is_staff):
             return False
         return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
+
+
+class TranslatedAdmin(TabbedTranslationAdmin):
+    # Links without a scheme are meant as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+    class Media:
+        css = {"all": ["portal-admin/admin.css"]}
+
+
+class StableSlugMixin:
+    """Slugs stand in shared links and printed QR codes: set once, never changed."""
+
+    slug_source = "name_de"
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "slug"] if obj else readonly
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {} if obj else {"slug": [self.slug_source]}

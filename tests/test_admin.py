@@ -200,3 +200,22 @@ def test_every_admin_page_of_the_editor_opens(client, ki_editor, unna):
     for model in ("municipality", "district"):
         assert client.get(reverse(f"admin:municipalities_{model}_changelist")).status_code == 200
     assert client.get(reverse("admin:municipalities_municipality_change", args=[unna.pk])).status_code == 200
+
+
+def test_ki_editors_group_has_exactly_the_permissions_editors_need():
+    from django.contrib.auth.models import Group
+
+    codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
+    editable = {f"{action}_{model}" for model in ("offer", "integrationcourse", "provider", "location") for action in ("add", "change", "delete", "view")}
+    reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
+    assert codenames == editable | reference | {"view_district", "view_municipality"}
+
+
+def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, unna):
+    client.force_login(ki_editor)
+    category = Category.objects.get(slug="beratung")
+    assert client.get(reverse("admin:offers_category_delete", args=[category.pk])).status_code == 403
+    response = client.post(reverse("admin:municipalities_municipality_change", args=[unna.pk]), {"name": "Anders"})
+    assert response.status_code == 403
+    unna.refresh_from_db()
+    assert unna.name == "Unna"
