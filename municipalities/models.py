@@ -1,5 +1,6 @@
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 district_key_validator = RegexValidator(r"^\d{5}$", _("Der Kreisschlüssel hat genau 5 Ziffern."))
@@ -91,6 +92,9 @@ class Municipality(CensusFigures):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("municipality_detail", args=[self.slug])
 
     def postal_code_list(self):
         return self.postal_codes.split()

@@ -1,11 +1,13 @@
 import datetime
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models import Count, Exists, OuterRef, Q, Window
+from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +49,12 @@ def translated_field_names(model):
     ]
 
 
+def shown_title(language=None):
+    """The title a visitor of `language` reads: the translation, else the German one."""
+    language = language or get_language() or settings.LANGUAGE_CODE
+    return Coalesce(NullIf(f"title_{language}", models.Value("")), "title_de")
+
+
 class Provider(models.Model):
     """A Träger: the organisation that runs offers."""
 
@@ -85,6 +93,9 @@ class Provider(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("provider_detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -131,6 +142,13 @@ class Location(models.Model):
     def __str__(self):
         return f"{self.name}, {self.street}, {self.postal_code} {self.municipality}"
 
+    def map_url(self):
+        """A link to OpenStreetMap: the visitor chooses to open it, nothing is embedded."""
+        if self.latitude is not None and self.longitude is not None:
+            return f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}#map=17/{self.latitude}/{self.longitude}"
+        address = f"{self.street}, {self.postal_code} {self.municipality.name}"
+        return f"https://www.openstreetmap.org/search?{urlencode({'query': address})}"
+
     def clean(self):
         errors = {}
         if (self.latitude is None) != (self.longitude is None):
@@ -153,6 +171,8 @@ class Location(models.Model):
 
 class Category(models.Model):
     INTEGRATION_COURSE = "integrationskurs"
+    # MBE and JMD counsel anyone of their age on anything: the answer when nothing else fits.
+    COUNSELLING_FOR_EVERYONE = ("migrationsberatung-erwachsene", "jugendmigrationsdienst")
 
     slug = models.SlugField(
         _("Kurzname für Adressen"), unique=True,
@@ -169,6 +189,9 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("category_detail", args=[self.slug])
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
@@ -222,6 +245,9 @@ class OfferQuerySet(models.QuerySet):
             | Q(whole_district_id=municipality.district_id)
             | Q(format=Offer.Format.ONLINE)
         )
+
+    def counselling_for_everyone(self):
+        return self.filter(category__slug__in=Category.COUNSELLING_FOR_EVERYONE)
 
     def in_categories(self, categories):
         return self.filter(category__in=categories)
@@ -277,10 +303,18 @@ class OfferQuerySet(models.QuerySet):
 
     def order_by_title(self, language=None):
         """Alphabetical by the title the visitor sees (German where untranslated)."""
-        language = language or get_language() or settings.LANGUAGE_CODE
-        return self.alias(
-            shown_title=Coalesce(NullIf(f"title_{language}", models.Value("")), "title_de")
-        ).order_by("shown_title", "pk")
+        return self.alias(shown_title=shown_title(language)).order_by("shown_title", "pk")
+
+    def first_per_category(self, count):
+        """At most `count` offers of each category, alphabetically, in one query."""
+        ranked = self.annotate(
+            rank_in_category=Window(RowNumber(), partition_by="category", order_by=[shown_title(), "pk"])
+        )
+        return ranked.filter(rank_in_category__lte=count).order_by("category__order", "rank_in_category")
+
+    def count_per_category(self):
+        """{category id: number of offers}."""
+        return dict(self.order_by().values_list("category").annotate(count=Count("pk")))
 
     def for_listing(self):
         return self.select_related("category", "provider", "whole_district").prefetch_related(
@@ -383,6 +417,9 @@ class Offer(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("offer_detail", args=[self.pk, self.slug])
 
     def clean(self):
         errors = {}

@@ -208,7 +208,8 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
     editable = {f"{action}_{model}" for model in ("offer", "integrationcourse", "provider", "location") for action in ("add", "change", "delete", "view")}
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
-    assert codenames == editable | reference | {"view_district", "view_municipality"}
+    pages = {"add_infopage", "change_infopage", "view_infopage", "change_accessibilityfeedback", "view_accessibilityfeedback"}
+    assert codenames == editable | reference | pages | {"view_district", "view_municipality"}
 
 
 def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, unna):
@@ -219,3 +220,17 @@ def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, 
     assert response.status_code == 403
     unna.refresh_from_db()
     assert unna.name == "Unna"
+
+
+def test_ki_editor_reads_and_closes_accessibility_feedback(client, ki_editor):
+    from pages.models import AccessibilityFeedback
+
+    feedback = AccessibilityFeedback.objects.create(message="Kontrast zu schwach", language="ar")
+    client.force_login(ki_editor)
+    listing = client.get(reverse("admin:pages_accessibilityfeedback_changelist"))
+    assert "Kontrast zu schwach" in listing.content.decode()
+    client.post(reverse("admin:pages_accessibilityfeedback_changelist"), {"action": "mark_handled", "_selected_action": [feedback.pk]})
+    feedback.refresh_from_db()
+    assert feedback.handled
+    assert client.get(reverse("admin:pages_accessibilityfeedback_add")).status_code == 403
+    assert client.get(reverse("admin:pages_infopage_changelist")).status_code == 200

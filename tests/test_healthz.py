@@ -18,7 +18,7 @@ def test_healthz_answers_ok_after_a_database_round_trip(client, django_assert_nu
     assert "no-cache" in response["Cache-Control"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(client):
     reachable = connection.settings_dict.copy()
     connection.close()

@@ -1,0 +1,108 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from municipalities.models import Municipality
+
+from .languages import language_name
+from .models import Category, Offer, TargetGroup
+
+MAX_QUERY_LENGTH = 200
+
+
+class FlagCheckbox(forms.CheckboxInput):
+    """A checkbox that submits `=1` and reads 1/true/on, as the URL contract says."""
+
+    def format_value(self, value):
+        return "1"
+
+    def value_from_datadict(self, data, files, name):
+        return str(data.get(name, "")).lower() in {"1", "true", "on"}
+
+
+class OnlyWhenChecked(django_filters.BooleanFilter):
+    """`free=1` narrows the list; an absent or unchecked box does not mean 'not free'."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", FlagCheckbox)
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, True) if value else qs
+
+
+class OfferFilter(django_filters.FilterSet):
+    """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
+
+    q = django_filters.CharFilter(label=_("Suchbegriff"), method="search")
+    municipality = django_filters.ModelChoiceFilter(
+        label=_("Wohnort"),
+        queryset=lambda request: Municipality.objects.filter(district__slug="kreis-unna"),
+        to_field_name="slug",
+        empty_label=_("Alle Orte"),
+        method="in_municipality",
+    )
+    category = django_filters.ModelMultipleChoiceFilter(
+        label=_("Was suchen Sie?"),
+        queryset=lambda request: Category.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method="in_categories",
+    )
+    target_group = django_filters.ModelMultipleChoiceFilter(
+        label=_("Für wen?"),
+        queryset=lambda request: TargetGroup.objects.all(),
+        to_field_name="slug",
+        widget=forms.CheckboxSelectMultiple,
+        method="for_target_groups",
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("In welcher Sprache?"),
+        choices=lambda: [(code, language_name(code)) for code in Offer.objects.published().offered_languages()],
+        empty_label=_("Alle Sprachen"),
+        method="held_in_language",
+    )
+    free = OnlyWhenChecked(label=_("Nur kostenlose Angebote"), field_name="free_of_charge")
+    childcare = OnlyWhenChecked(label=_("Mit Kinderbetreuung"), field_name="childcare")
+    women_only = OnlyWhenChecked(label=_("Nur für Frauen"), field_name="women_only")
+    online = OnlyWhenChecked(label=_("Online oder hybrid"), method="online_or_hybrid")
+
+    class Meta:
+        model = Offer
+        fields = []
+
+    def active_filters(self):
+        """(parameter, value, label) of each valid filter that narrows the list: removable chips."""
+        chips = []
+        for name, value in self.form.cleaned_data.items():
+            if not value:
+                continue
+            if name == "q":
+                chips.append((name, value, f"{self.form.fields[name].label}: {value[:40]}"))
+            elif name in ("category", "target_group"):
+                chips.extend((name, item.slug, str(item)) for item in value)
+            elif name == "municipality":
+                chips.append((name, value.slug, str(value)))
+            elif name == "language":
+                chips.append((name, value, language_name(value)))
+            else:
+                chips.append((name, "1", str(self.form.fields[name].label)))
+        return chips
+
+    def search(self, queryset, name, value):
+        return queryset.search(value[:MAX_QUERY_LENGTH])
+
+    def in_municipality(self, queryset, name, value):
+        return queryset.in_municipality(value)
+
+    def in_categories(self, queryset, name, value):
+        return queryset.in_categories(value) if value else queryset
+
+    def for_target_groups(self, queryset, name, value):
+        return queryset.for_target_groups(value) if value else queryset
+
+    def held_in_language(self, queryset, name, value):
+        return queryset.held_in_language(value)
+
+    def online_or_hybrid(self, queryset, name, value):
+        return queryset.online_or_hybrid() if value else queryset

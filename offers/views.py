@@ -1,0 +1,54 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+
+from .filters import OfferFilter
+from .models import Category, Offer, Provider
+
+PAGE_SIZE = 20
+
+
+def paginate(request, queryset):
+    # get_page() turns page=abc into 1 and page=99999 into the last page.
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def offer_list(request):
+    filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
+    page = paginate(request, filterset.qs.for_listing().order_by_title())
+    context = {"filterset": filterset, "page": page, "active_filters": filterset.active_filters()}
+    if not page.paginator.count:
+        context["fallback_offers"] = fallback_offers(filterset)
+    return render(request, "offers/offer_list.html", context)
+
+
+def fallback_offers(filterset):
+    """When nothing matches: the counselling that helps anyone, near the chosen town."""
+    offers = Offer.objects.published().counselling_for_everyone()
+    town = filterset.form.cleaned_data.get("municipality")
+    if town:
+        offers = offers.in_municipality(town)
+    return offers.for_listing().order_by_title()[:6]
+
+
+def offer_detail(request, pk, slug=None):
+    offer = get_object_or_404(
+        Offer.objects.published().select_related("category", "provider", "whole_district", "course").prefetch_related(
+            "locations__municipality", "target_groups"
+        ),
+        pk=pk,
+    )
+    if slug != offer.slug:
+        return redirect(offer, permanent=True)
+    return render(request, "offers/offer_detail.html", {"offer": offer})
+
+
+def provider_detail(request, slug):
+    provider = get_object_or_404(Provider, slug=slug)
+    page = paginate(request, provider.offers.published().for_listing().order_by_title())
+    return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+
+
+def category_detail(request, slug):
+    category = get_object_or_404(Category, slug=slug)
+    page = paginate(request, category.offers.published().for_listing().order_by_title())
+    return render(request, "offers/category_detail.html", {"category": category, "page": page})

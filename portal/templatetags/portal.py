@@ -1,0 +1,60 @@
+import re
+
+from django import template
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from offers.languages import language_name
+from portal.i18n import is_fallback
+
+register = template.Library()
+
+
+@register.simple_tag
+def fallback_lang(instance, field):
+    """` lang="de"` on the element that shows German in place of a missing translation."""
+    return mark_safe(' lang="de" dir="ltr"') if is_fallback(instance, field) else ""
+
+
+@register.filter
+def spoken_language(code):
+    return language_name(code)
+
+
+@register.filter
+def tel_href(number):
+    """'02303 27-1234' -> 'tel:+492303271234', which every phone dials."""
+    digits = re.sub(r"[^\d+]", "", number or "")
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+49" + digits[1:]
+    return f"tel:{digits}"
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (None removes one)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query.pop(key, None)
+        if value is not None:
+            query[key] = value
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.simple_tag(takes_context=True)
+def query_without(context, key, value):
+    """The current query string without one value of a (maybe repeated) parameter."""
+    query = context["request"].GET.copy()
+    query.setlist(key, [item for item in query.getlist(key) if item != value])
+    query.pop("page", None)
+    encoded = query.urlencode()
+    return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def untranslated(offer):
+    """True when some text of the offer shows German in the current language."""
+    return not offer.translation_states().get(get_language(), True)

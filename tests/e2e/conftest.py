@@ -1,0 +1,105 @@
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def pytest_collection_modifyitems(config, items):
+    if CHROMIUM.exists() or shutil.which("chromium"):
+        return
+    skip = pytest.mark.skip(
+        reason=f"end-to-end tests need Chromium at {CHROMIUM} (Debian: apt-get install chromium); .ci/run installs it"
+    )
+    for item in items:
+        if "e2e" in item.nodeid:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory):
+    """The portal as a visitor meets it: its own process and database, with the demo catalogue.
+
+    A separate process keeps the browser's event loop away from the test's
+    database connections, and the demo data is loaded once for all browser tests.
+    """
+    database = tmp_path_factory.mktemp("e2e") / "portal.sqlite3"
+    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+        subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
+    port = free_port()
+    process = subprocess.Popen(
+        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(url + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("the portal did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture
+def page_factory(browser, server):
+    """Pages at phone width, JavaScript off, recording every request they make."""
+    contexts = []
+
+    def make(locale="de-DE", javascript=False, width=360):
+        context = browser.new_context(
+            viewport={"width": width, "height": 800}, locale=locale, java_script_enabled=javascript
+        )
+        contexts.append(context)
+        context.set_default_timeout(10_000)
+        page = context.new_page()
+        page.requests = []
+        page.on("request", lambda request: page.requests.append(request.url))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()

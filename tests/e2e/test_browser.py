@@ -1,0 +1,99 @@
+"""A newcomer and a caseworker in a real headless Chromium, JavaScript switched off."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
+
+
+def only_local(page, server):
+    outside = [url for url in page.requests if not url.startswith(server) and not url.startswith("data:")]
+    assert outside == []
+
+
+def test_arabic_newcomer_finds_an_integration_course_in_their_town(page_factory, server):
+    page = page_factory(locale="ar")
+    page.goto(server + "/")
+    assert page.url == server + "/ar/"
+    assert page.locator("html").get_attribute("dir") == "rtl"
+
+    page.get_by_role("link", name="دورة الاندماج").first.click()
+    page.get_by_label("مكان السكن").select_option("unna")
+    page.get_by_role("button", name="عرض العروض").click()
+    assert "municipality=unna" in page.url and "category=integrationskurs" in page.url
+    first = page.locator("[data-offer-id] h3 a").first
+    title = first.inner_text()
+    first.click()
+    assert page.locator("h1").inner_text() == title
+    assert page.locator("html").get_attribute("lang") == "ar"
+    only_local(page, server)
+
+
+def test_german_caseworker_uses_only_the_keyboard(page_factory, server):
+    page = page_factory(locale="de-DE", width=1280)
+    page.goto(server + "/de/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Zum Inhalt springen"
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"  # visible focus
+
+    def tab_to(predicate, limit=80):
+        for _ in range(limit):
+            page.keyboard.press("Tab")
+            if page.evaluate(predicate):
+                return
+        raise AssertionError(f"never reached: {predicate}")
+
+    tab_to("document.activeElement.href && document.activeElement.href.includes('category=integrationskurs')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/de/offers/?category=integrationskurs")
+    tab_to("document.activeElement.name === 'municipality'")
+    page.keyboard.type("Lünen")
+    tab_to("document.activeElement.type === 'submit'")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**municipality=luenen**")
+    tab_to("document.activeElement.closest('[data-offer-id]') !== null")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/de/offers/*-*/")
+    assert page.locator("h1").count() == 1
+    only_local(page, server)
+
+
+SMALL_TAP_TARGETS = """() => {
+  const small = [];
+  for (const el of document.querySelectorAll('a[href], button, select, input, textarea, summary')) {
+    if (el.closest('.text') || el.classList.contains('skip-link')) continue;  // running text; shown on focus
+    const target = el.type === 'checkbox' ? (el.closest('label') || el.closest('.check')) : el;
+    const box = target.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;  // not rendered, e.g. in closed <details>
+    if (box.height < 44 || box.width < 44) small.push(`${el.outerHTML.slice(0, 80)} ${box.width}x${box.height}`);
+  }
+  return small;
+}"""
+
+PAGES = ["/{code}/", "/{code}/offers/", "/{code}/offers/?municipality=unna&category=integrationskurs", "/{code}/towns/luenen/",
+         "/{code}/categories/jugendmigrationsdienst/", "/{code}/info/barrierefreiheit/", "/{code}/info/leichte-sprache/"]
+
+
+@pytest.mark.parametrize("code", ["de", "ar"])
+def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_elsewhere(page_factory, server, code):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = page_factory(locale=code, javascript=True)  # axe itself is a script
+    page.goto(f"{server}/{code}/offers/?category=integrationskurs")
+    course = page.locator("[data-offer-id] h3 a").first.get_attribute("href")
+    page.goto(server + course)
+    provider = page.locator(".facts a[href*='/providers/']").first.get_attribute("href")
+    urls = [url.format(code=code) for url in PAGES] + [course, provider]
+    axe = Axe()
+    for url in urls:
+        page.goto(server + url)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        assert results.violations_count == 0, (url, results.generate_report())
+        assert page.evaluate(SMALL_TAP_TARGETS) == [], url
+        assert page.locator("h1").count() == 1, url
+        if SCREENSHOTS:
+            name = url.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-")
+            page.screenshot(path=str(Path(SCREENSHOTS) / f"{name or 'root'}.png"), full_page=True)
+    only_local(page, server)

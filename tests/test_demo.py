@@ -1,0 +1,98 @@
+from collections import Counter
+
+import pytest
+from django.core.management import call_command
+
+from municipalities.models import Municipality
+from offers.demo import SYNTHETIC_PREFIX
+from offers.models import Category, Location, Offer, Provider, TargetGroup, language_codes
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return (
+        Provider.objects.count(),
+        Location.objects.count(),
+        Offer.objects.count(),
+        Offer.locations.through.objects.count(),
+        Offer.target_groups.through.objects.count(),
+    )
+
+
+def test_load_demo_twice_does_not_duplicate():
+    call_command("load_demo")
+    first = snapshot()
+    call_command("load_demo")
+    assert snapshot() == first
+
+
+def test_load_demo_if_empty_leaves_existing_data_alone():
+    call_command("load_demo")
+    Offer.objects.first().delete()
+    before = snapshot()
+    call_command("load_demo", "--if-empty")
+    assert snapshot() == before
+
+
+def test_demo_catalogue_is_rich_enough_and_valid():
+    call_command("load_demo")
+    offers = list(Offer.objects.for_listing())
+    assert Provider.objects.filter(is_demo=True).count() >= 10
+    assert len(offers) >= 60
+    assert all(offer.is_demo for offer in offers)
+
+    towns = {town for offer in offers for town in offer.municipalities()}
+    assert towns == set(Municipality.objects.filter(district__slug="kreis-unna"))
+    assert {offer.category for offer in offers} == set(Category.objects.all())
+
+    fully_translated = [offer for offer in offers if all(offer.translation_states().values())]
+    german_only = [offer for offer in offers if not any(getattr(offer, f"title_{code}") for code in language_codes()[1:])]
+    assert len(fully_translated) >= len(offers) / 2
+    assert german_only, "some offers stay German-only to show the fallback"
+
+    for offer in offers:
+        offer.full_clean()
+        offer.check_reachable(list(offer.locations.all()))
+        if hasattr(offer, "course"):
+            offer.course.full_clean()
+            assert offer.course.offer_errors(offer) == {}
+    for location in Location.objects.all():
+        location.full_clean()
+    for provider in Provider.objects.all():
+        provider.full_clean()
+
+
+def test_categories_and_target_groups_are_translated_into_all_languages():
+    for item in [*Category.objects.all(), *TargetGroup.objects.all()]:
+        for code in language_codes():
+            assert getattr(item, f"name_{code}"), (item, code)
+    for category in Category.objects.all():
+        for code in language_codes():
+            assert getattr(category, f"explanation_{code}"), (category, code)
+
+
+def test_scaled_synthetic_catalogue_is_reproducible_and_replaces_itself():
+    call_command("load_demo", "--scale", "300", "--municipalities", "40")
+    synthetic = Offer.objects.filter(provider__slug__startswith=SYNTHETIC_PREFIX)
+    assert synthetic.count() == 300
+    assert Municipality.objects.count() == 40
+    titles = list(synthetic.order_by("pk").values_list("title_de", flat=True))
+
+    call_command("load_demo", "--scale", "300", "--municipalities", "40")
+    assert Offer.objects.count() == 300
+    assert list(Offer.objects.order_by("pk").values_list("title_de", flat=True)) == titles
+
+    counts = Counter(offer.category_id for offer in Offer.objects.all())
+    assert len(counts) == Category.objects.count()
+    # Bulk-created offers are searchable like saved ones.
+    assert Offer.objects.search("synthetisches").count() == 300
+    assert Offer.objects.search("синтетична", languages=["uk"]).count() == 150
+
+
+@pytest.mark.parametrize("arguments", [["--scale", "0"], ["--scale", "5", "--municipalities", "3"]])
+def test_scale_refuses_nonsense(arguments):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("load_demo", *arguments)

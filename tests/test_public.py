@@ -1,0 +1,304 @@
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+
+from municipalities.factories import DistrictFactory, MunicipalityFactory
+from offers.factories import LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
+from offers.models import Category, Offer, TargetGroup
+from pages.models import AccessibilityFeedback, InfoPage
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def ids(response):
+    return [int(pk) for pk in re.findall(r'data-offer-id="(\d+)"', response.content.decode())]
+
+
+@pytest.fixture
+def course_in_unna(unna, integration_course):
+    return OfferFactory(
+        title_de="Integrationskurs am Vormittag",
+        title_ar="دورة الاندماج صباحًا",
+        summary_de="Deutsch lernen mit Kinderbetreuung.",
+        category=integration_course,
+        locations=[LocationFactory(municipality=unna, latitude="51.5365", longitude="7.6890")],
+        languages=["de", "ar"],
+        free_of_charge=False,
+        childcare=True,
+        phone="02303 555-120",
+        email="kurse@lindenhof.example.org",
+    )
+
+
+# Languages and the root redirect
+
+
+@pytest.mark.parametrize(
+    ("accept", "target"),
+    [("ar,en;q=0.5", "/ar/"), ("uk-UA,uk;q=0.9,ru;q=0.8", "/uk/"), ("fr-FR", "/de/"), ("", "/de/"), ("tr", "/tr/")],
+)
+def test_root_redirects_by_accept_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response.url == target
+
+
+@pytest.mark.parametrize("code", LANGUAGE_CODES)
+def test_every_page_has_lang_and_dir_and_names_languages_in_themselves(client, code, course_in_unna):
+    urls = [
+        f"/{code}/",
+        f"/{code}/offers/",
+        f"/{code}/offers/{course_in_unna.pk}-{course_in_unna.slug}/",
+        f"/{code}/towns/unna/",
+        f"/{code}/categories/integrationskurs/",
+        f"/{code}/providers/{course_in_unna.provider.slug}/",
+        f"/{code}/info/integrationskurs/",
+        f"/{code}/info/barrierefreiheit/",
+    ]
+    direction = "rtl" if code == "ar" else "ltr"
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        assert f'<html lang="{code}" dir="{direction}">' in page, url
+        for name in ("Deutsch", "English", "Türkçe", "العربية", "Русский", "Українська"):
+            assert f">{name}</a>" in page
+        assert page.count("<h1") == 1, url
+
+
+def test_language_switcher_keeps_page_and_filters(client):
+    response = client.get("/de/offers/", {"municipality": "unna", "category": ["integrationskurs", "beratung"], "free": "1"})
+    page = response.content.decode()
+    assert 'href="/ar/offers/?municipality=unna&amp;category=integrationskurs&amp;category=beratung&amp;free=1"' in page
+
+
+# Offer list
+
+
+def test_list_shows_published_offers_of_a_town_with_district_wide_and_online(client, unna, luenen, course_in_unna):
+    OfferFactory(locations=[LocationFactory(municipality=luenen)])
+    district_wide = OfferFactory(whole_district=unna.district, title_de="Kreisweite Beratung")
+    online = OfferFactory(format=Offer.Format.ONLINE, title_de="Online-Sprachcafé")
+    OfferFactory(status=Offer.Status.DRAFT, locations=[LocationFactory(municipality=unna)])
+
+    response = client.get("/de/offers/", {"municipality": "unna"})
+    assert sorted(ids(response)) == sorted([course_in_unna.pk, district_wide.pk, online.pk])
+    page = response.content.decode()
+    assert "im ganzen Kreis" in page
+    assert ">online<" in page
+    assert "3 Angebote gefunden" in re.sub(r"</?bdi>", "", page)
+
+
+def test_every_filter_of_the_url_contract(client, unna, integration_course):
+    women, parents = TargetGroup.objects.get(slug="frauen"), TargetGroup.objects.get(slug="eltern")
+    location = LocationFactory(municipality=unna)
+    match = OfferFactory(
+        category=integration_course, locations=[location], target_groups=[women], languages=["ar"],
+        free_of_charge=True, childcare=True, women_only=True, format=Offer.Format.HYBRID, title_de="Frauenkurs Übung",
+    )
+    OfferFactory(category=integration_course, locations=[location], target_groups=[parents], languages=["ar"])
+    OfferFactory(category=integration_course, locations=[location], target_groups=[women], languages=["tr"], free_of_charge=True)
+
+    query = "?municipality=unna&category=integrationskurs&category=beratung&target_group=frauen&target_group=kinder&language=ar&free=1&childcare=1&women_only=1&online=1&q=%C3%9CBUNG&page=1"
+    for code in LANGUAGE_CODES:
+        assert ids(client.get(f"/{code}/offers/{query}")) == [match.pk], code
+
+
+def test_search_matches_current_language_and_german(client):
+    offer = OfferFactory(title_de="Sprachcafé", title_uk="Мовне кафе у Києві")
+    assert ids(client.get("/uk/offers/", {"q": "КИЄВІ"})) == [offer.pk]
+    assert ids(client.get("/uk/offers/", {"q": "sprachcafe"})) == [offer.pk]
+    assert ids(client.get("/tr/offers/", {"q": "києві"})) == []
+    istanbul = OfferFactory(title_de="Verein", title_tr="İstanbul dostları")
+    assert ids(client.get("/tr/offers/", {"q": "istanbul"})) == [istanbul.pk]
+
+
+def test_chips_remove_one_filter_each_and_pagination_keeps_filters(client, unna):
+    for number in range(25):
+        OfferFactory(title_de=f"Kurs {number:02d}", locations=[LocationFactory(municipality=unna)], free_of_charge=True)
+    response = client.get("/de/offers/", {"municipality": "unna", "free": "1"})
+    page = response.content.decode()
+    assert len(ids(response)) == 20
+    assert 'href="?municipality=unna&amp;free=1&amp;page=2"' in page
+    assert 'href="?free=1"' in page  # the Unna chip removes only the town
+    assert 'href="?municipality=unna"' in page  # the "free" chip removes only that
+    second = client.get("/de/offers/", {"municipality": "unna", "free": "1", "page": "2"})
+    assert len(ids(second)) == 5
+
+
+def test_empty_result_offers_counselling_that_helps_anyone(client, unna):
+    mbe = OfferFactory(category=Category.objects.get(slug="migrationsberatung-erwachsene"), whole_district=unna.district)
+    response = client.get("/de/offers/", {"municipality": "unna", "q": "gibt-es-nicht"})
+    page = response.content.decode()
+    assert "0 Angebote gefunden" in re.sub(r"</?bdi>", "", page)
+    assert "Leider passt kein Angebot" in page
+    assert ids(response) == [mbe.pk]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"municipality": "atlantis"},
+        {"category": "gibt-es-nicht"},
+        {"target_group": "<script>"},
+        {"language": "xx"},
+        {"page": "abc"},
+        {"page": "99999"},
+        {"page": "-1"},
+        {"q": "x" * 5000},
+        {"q": "kurs\x00"},
+        {"q": "<script>alert(1)</script>"},
+        {"q": "' OR 1=1; DROP TABLE offers_offer; --"},
+        {"q": "%_%"},
+        {"free": "yes-please"},
+        {"municipality": ["unna", "luenen"], "page": ["1", "2"]},
+    ],
+)
+def test_nasty_input_never_fails(client, query, course_in_unna):
+    response = client.get("/ar/offers/", query)
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/xx/offers/", "/de/offers/99999-x/", "/ar/towns/atlantis/", "/de/providers/nobody/", "/uk/info/nothing/"])
+def test_unknown_pages_are_404_pages(client, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "<h1" in response.content.decode()
+
+
+def test_404_speaks_the_visitors_language(client):
+    response = client.get("/ar/offers/99999-x/")
+    page = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="ar" dir="rtl">' in page
+
+
+def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_max_num_queries):
+    call_command("load_demo", "--scale", "5", "--municipalities", "10")
+    with django_assert_max_num_queries(9) as small:
+        assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
+    call_command("load_demo", "--scale", "5000", "--municipalities", "10")
+    with django_assert_max_num_queries(9) as large:
+        response = client.get("/ar/offers/", {"q": "synthetisches"})
+    assert len(ids(response)) == 20
+    assert len(small.captured_queries) == len(large.captured_queries)
+
+
+def test_list_page_with_20_results_is_small(client, unna):
+    for number in range(20):
+        OfferFactory(
+            title_de=f"Integrationskurs mit Kinderbetreuung {number}",
+            summary_de="Deutsch lernen am Vormittag, die Kinder werden im Haus betreut. " * 3,
+            locations=[LocationFactory(municipality=unna)],
+            target_groups=[TargetGroupFactory()],
+            languages=["de", "ar", "tr", "uk"],
+            free_of_charge=True,
+        )
+    html = client.get("/ar/offers/").content
+    css = Path(finders.find("portal/site.css")).read_bytes()
+    transferred = len(gzip.compress(html)) + len(gzip.compress(css))
+    assert len(ids(client.get("/ar/offers/"))) == 20
+    assert transferred < 60 * 1024, transferred
+
+
+# Detail
+
+
+def test_detail_shows_what_helps(client, course_in_unna):
+    page = client.get(f"/de/offers/{course_in_unna.pk}-{course_in_unna.slug}/").content.decode()
+    assert 'href="tel:+492303555120"' in page
+    assert 'href="mailto:kurse@lindenhof.example.org"' in page
+    assert "https://www.openstreetmap.org/?mlat=51.536500&amp;mlon=7.689000" in page
+    assert "Arabisch" in page and "Deutsch" in page
+    assert "Zuletzt geprüft" in page
+    assert "Kinder werden betreut" in page
+
+
+def test_wrong_slug_redirects_to_the_right_one(client, course_in_unna):
+    response = client.get(f"/ar/offers/{course_in_unna.pk}-falsch/")
+    assert response.status_code == 301
+    assert response.url == f"/ar/offers/{course_in_unna.pk}-{course_in_unna.slug}/"
+
+
+def test_unpublished_offer_is_not_found(client):
+    draft = OfferFactory(status=Offer.Status.DRAFT)
+    assert client.get(f"/de/offers/{draft.pk}-{draft.slug}/").status_code == 404
+
+
+def test_missing_translation_shows_german_marked_as_german(client, course_in_unna):
+    page = client.get(f"/ar/offers/{course_in_unna.pk}-{course_in_unna.slug}/").content.decode()
+    assert "<h1>دورة الاندماج صباحًا</h1>" in page
+    assert '<p class="lead" lang="de" dir="ltr">Deutsch lernen mit Kinderbetreuung.</p>' in page
+    assert 'class="notice"' in page
+    german = client.get(f"/de/offers/{course_in_unna.pk}-{course_in_unna.slug}/").content.decode()
+    assert 'lang="de" dir="ltr">Deutsch lernen' not in german
+
+
+# Town, category, provider, information pages
+
+
+def test_town_page_groups_offers_by_category_and_shows_census(client, unna, course_in_unna):
+    OfferFactory(category=Category.objects.get(slug="beratung"), whole_district=unna.district, title_de="Schuldnerberatung")
+    page = client.get("/de/towns/unna/").content.decode()
+    assert page.index("Integrationskurs") < page.index("Beratung")
+    assert "59149" in page and "14320" in page and "Zensus 2011 / IT NRW" in page
+    assert set(ids(client.get("/de/towns/unna/"))) == {course_in_unna.pk, Offer.objects.get(title_de="Schuldnerberatung").pk}
+
+
+def test_town_page_query_count_is_bounded(client, unna, django_assert_max_num_queries):
+    for _ in range(30):
+        OfferFactory(locations=[LocationFactory(municipality=unna)])
+    with django_assert_max_num_queries(10):
+        assert client.get("/de/towns/unna/").status_code == 200
+
+
+def test_information_pages_are_seeded_and_legal_ones_marked_as_placeholders(client):
+    for slug in ("integrationskurs", "migrationsberatung-mbe", "jugendmigrationsdienst-jmd", "kosten-berechtigungsschein", "erste-schritte"):
+        page = InfoPage.objects.get(slug=slug)
+        assert all(getattr(page, f"body_{code}") for code in LANGUAGE_CODES), slug
+    for slug in ("impressum", "datenschutz", "barrierefreiheit"):
+        assert InfoPage.objects.get(slug=slug).placeholder
+        assert "Platzhalter" in client.get(f"/de/info/{slug}/").content.decode()
+    home = client.get("/de/").content.decode()
+    assert 'href="/de/info/leichte-sprache/"' in home
+
+
+def test_accessibility_feedback_is_stored_for_ki_staff(client):
+    response = client.post("/ar/accessibility-feedback/", {"message": "Der Kontrast ist zu schwach.", "page_url": "/ar/offers/"})
+    assert response.status_code == 302
+    feedback = AccessibilityFeedback.objects.get()
+    assert (feedback.message, feedback.language, feedback.handled) == ("Der Kontrast ist zu schwach.", "ar", False)
+
+
+@pytest.mark.parametrize("data", [{"message": ""}, {"message": "  \x00 "}, {"message": "ok", "email": "kein-at"}])
+def test_bad_feedback_gets_a_clear_answer_and_saves_nothing(client, data):
+    response = client.post("/de/accessibility-feedback/", data)
+    assert response.status_code == 400
+    assert "Bitte prüfen Sie Ihre Angaben." in response.content.decode()
+    assert not AccessibilityFeedback.objects.exists()
+
+
+# Nothing leaves the site
+
+
+def test_no_request_leaves_the_site(client, course_in_unna):
+    for url in ["/de/", "/ar/offers/", f"/de/offers/{course_in_unna.pk}-{course_in_unna.slug}/", "/de/towns/unna/", "/de/info/barrierefreiheit/"]:
+        page = client.get(url).content.decode()
+        for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", page):
+            for address in re.findall(r'(?:src|href)="([^"]*)"', tag):
+                assert address.startswith("/") and not address.startswith("//"), (url, tag)
+        assert "@import" not in page and "<script" not in page
+
+
+def test_stylesheet_uses_only_logical_directions():
+    css = Path(finders.find("portal/site.css")).read_text()
+    assert not re.search(r"\b(left|right)\b", css)
+    assert "@font-face" not in css and "url(" not in css
