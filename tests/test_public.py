@@ -302,3 +302,34 @@ def test_stylesheet_uses_only_logical_directions():
     css = Path(finders.find("portal/site.css")).read_text()
     assert not re.search(r"\b(left|right)\b", css)
     assert "@font-face" not in css and "url(" not in css
+
+
+@pytest.mark.parametrize(
+    ("code", "month"), [("de", "Dezember"), ("en", "Dec. 7, 2026"), ("tr", "Aralık"), ("ru", "декабря"), ("uk", "грудня"), ("ar", "ديسمبر")]
+)
+def test_dates_are_formatted_per_language(client, code, month):
+    import datetime
+
+    offer = OfferFactory(start_date=datetime.date(2026, 12, 7), locations=[LocationFactory()])
+    page = client.get(f"/{code}/offers/{offer.pk}-{offer.slug}/").content.decode()
+    assert month in page
+    assert '<time datetime="2026-12-07">' in page
+
+
+@pytest.mark.parametrize("url", ["/ar/", "/ar/categories/beratung/", "/ar/providers/{provider}/", "/ar/offers/"])
+def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_max_num_queries, url, unna):
+    provider = ProviderFactory(slug="ahorn")
+    category = Category.objects.get(slug="beratung")
+
+    def add(count):
+        for _ in range(count):
+            OfferFactory(provider=provider, category=category, locations=[LocationFactory(municipality=unna)],
+                         target_groups=[TargetGroupFactory()])
+
+    add(2)
+    with django_assert_max_num_queries(9) as few:
+        assert client.get(url.format(provider="ahorn")).status_code == 200
+    add(25)
+    with django_assert_max_num_queries(9) as many:
+        assert client.get(url.format(provider="ahorn")).status_code == 200
+    assert len(few.captured_queries) == len(many.captured_queries)
