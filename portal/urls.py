@@ -2,6 +2,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import path
 
+from handouts import views as handout_views
 from municipalities import views as municipality_views
 from offers import views as offer_views
 from pages import views as page_views
@@ -24,4 +25,9 @@ urlpatterns += i18n_patterns(
     path("towns/<slug:slug>/", municipality_views.municipality_detail, name="municipality_detail"),
     path("info/<slug:slug>/", page_views.page_detail, name="page_detail"),
     path("accessibility-feedback/", page_views.accessibility_feedback, name="accessibility_feedback"),
+    path("handout/", handout_views.handout, name="handout"),
+    path("handout/add/", handout_views.add, name="handout_add"),
+    path("handout/remove/", handout_views.remove, name="handout_remove"),
+    path("handout/clear/", handout_views.clear, name="handout_clear"),
+    path("handout/quick-mode/", handout_views.quick_mode, name="handout_quick_mode"),
 )

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "municipalities",
     "offers",
     "pages",
+    "handouts",
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "portal.i18n.context",
+                "handouts.context.handout",
             ],
         },
     },
