@@ -15,6 +15,10 @@ class AccessibilityFeedbackForm(forms.ModelForm):
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")  # the labels are questions already
+        super().__init__(*args, **kwargs)
+
     def clean_message(self):
         message = self.cleaned_data["message"].replace("\x00", "").strip()
         if not message:
