@@ -9,6 +9,7 @@ MANAGE := $(PY) manage.py
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
+	$(MANAGE) createinitialrevisions --comment "Erste Version"
 	$(MANAGE) create_demo_staff
 	$(MANAGE) runserver 127.0.0.1:8000
 

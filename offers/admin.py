@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from reversion import create_revision, set_comment, set_user
 
 from portal.admin import StableSlugMixin, TranslatedAdmin
 
@@ -176,7 +177,10 @@ class OfferAdmin(TranslatedAdmin):
                     messages.ERROR,
                 )
                 continue
-            offer.save(update_fields=["status", "updated"])
+            with create_revision():
+                offer.save(update_fields=["status", "updated"])
+                set_user(request.user)
+                set_comment(_("Veröffentlicht"))
             published += 1
         if published:
             self.message_user(
@@ -186,9 +190,21 @@ class OfferAdmin(TranslatedAdmin):
                 messages.SUCCESS,
             )
 
+    def save_as_versions(self, request, queryset, comment, **changes):
+        """Bulk changes are saved one by one, so each leaves a version to restore."""
+        offers = list(queryset)
+        with create_revision():
+            for offer in offers:
+                for field, value in changes.items():
+                    setattr(offer, field, value)
+                offer.save()
+            set_user(request.user)
+            set_comment(comment)
+        return len(offers)
+
     @admin.action(description=_("Veröffentlichung zurücknehmen (Entwurf)"), permissions=["change"])
     def unpublish(self, request, queryset):
-        count = queryset.update(status=Offer.Status.DRAFT, updated=timezone.now())
+        count = self.save_as_versions(request, queryset, _("Veröffentlichung zurückgenommen"), status=Offer.Status.DRAFT)
         self.message_user(
             request,
             ngettext("%(count)d Angebot ist wieder Entwurf.", "%(count)d Angebote sind wieder Entwürfe.", count)
@@ -198,7 +214,7 @@ class OfferAdmin(TranslatedAdmin):
 
     @admin.action(description=_("Als heute geprüft markieren"), permissions=["change"])
     def mark_reviewed_today(self, request, queryset):
-        count = queryset.update(last_reviewed=timezone.localdate(), updated=timezone.now())
+        count = self.save_as_versions(request, queryset, _("Als geprüft markiert"), last_reviewed=timezone.localdate())
         self.message_user(
             request,
             ngettext("%(count)d Angebot als geprüft markiert.", "%(count)d Angebote als geprüft markiert.", count)

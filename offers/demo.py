@@ -4,6 +4,7 @@ import datetime
 import random
 from decimal import Decimal
 
+import reversion
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
@@ -39,8 +40,10 @@ def _in_days(today, days):
 
 
 @transaction.atomic
+@reversion.create_revision()
 def load_catalogue():
     """Create or update the curated demo catalogue; running it twice changes nothing."""
+    reversion.set_comment("Demo-Daten geladen")
     today = timezone.localdate()
     towns = {town.slug: town for town in Municipality.objects.all()}
     categories = {category.slug: category for category in Category.objects.all()}

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
 from django.utils.translation import gettext_lazy as _
 
 # The editorial groups that may open the back office at all.
@@ -21,7 +22,9 @@ class PortalAdminSite(admin.AdminSite):
         return user.is_superuser or user.groups.filter(name__in=EDITOR_GROUPS).exists()
 
 
-class TranslatedAdmin(TabbedTranslationAdmin):
+class TranslatedAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
+    """Edits in language tabs; every save is a version staff can compare and restore."""
+
     # Links without a scheme are meant as https (Django 6's default).
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
