@@ -89,6 +89,17 @@ class ExpiredFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ExpiringSoonFilter(admin.SimpleListFilter):
+    title = _("Läuft bald ab")
+    parameter_name = "expiring"
+
+    def lookups(self, request, model_admin):
+        return [("30", _("Sichtbar nur noch höchstens 30 Tage"))]
+
+    def queryset(self, request, queryset):
+        return queryset.expiring_within(30) if self.value() == "30" else queryset
+
+
 @admin.register(Offer)
 class OfferAdmin(TranslatedAdmin):
     form = OfferAdminForm
@@ -112,6 +123,7 @@ class OfferAdmin(TranslatedAdmin):
         TranslationMissingFilter,
         ReviewOverdueFilter,
         ExpiredFilter,
+        ExpiringSoonFilter,
         "is_demo",
     ]
     search_fields = ["title"]  # see get_search_results

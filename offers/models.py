@@ -235,6 +235,19 @@ class OfferQuerySet(models.QuerySet):
         cutoff = months_before(timezone.localdate(), months)
         return self.filter(Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cutoff))
 
+    def currency_report(self, expiring_days=30, limit=25):
+        """What KI staff must look at: overdue reviews and offers about to disappear."""
+        overdue = self.review_overdue().select_related("provider").order_by("last_reviewed", "pk")
+        expiring = self.published().expiring_within(expiring_days).select_related("provider").order_by("visible_until", "pk")
+        return {
+            "review_overdue": overdue[:limit],
+            "review_overdue_count": overdue.count(),
+            "expiring": expiring[:limit],
+            "expiring_count": expiring.count(),
+            "expiring_days": expiring_days,
+            "review_interval_months": settings.REVIEW_INTERVAL_MONTHS,
+        }
+
     def in_municipality(self, municipality):
         """Offers a resident can use: held there, district-wide, or online."""
         held_there = Offer.locations.through.objects.filter(

@@ -14,6 +14,12 @@ class PortalAdminSite(admin.AdminSite):
     site_title = _("Wel-KOMM-In Redaktion")
     index_title = _("Angebote pflegen")
 
+    def index(self, request, extra_context=None):
+        from offers.models import Offer  # the admin site is built before the apps' models
+
+        extra_context = {**(extra_context or {}), **Offer.objects.currency_report()}
+        return super().index(request, extra_context)
+
     def has_permission(self, request):
         # Being staff is not enough: only members of an editorial group work here.
         user = request.user

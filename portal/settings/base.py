@@ -124,6 +124,11 @@ LOGIN_URL = "admin:login"
 
 # How long after the last review an offer counts as overdue.
 REVIEW_INTERVAL_MONTHS = int(os.environ.get("REVIEW_INTERVAL_MONTHS", "12"))
+# The KI mailbox that `review_reminders` writes to (nothing is sent while unset).
+REVIEW_REMINDER_EMAIL = os.environ.get("REVIEW_REMINDER_EMAIL", "")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wel-komm-in@localhost")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 
 
 def require_secret_key():

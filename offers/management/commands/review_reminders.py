@@ -1,0 +1,49 @@
+from itertools import groupby
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.management.base import BaseCommand
+
+from offers.models import Offer
+
+
+class Command(BaseCommand):
+    help = (
+        "List offers whose review is overdue or whose visibility ends soon, per provider; "
+        "with REVIEW_REMINDER_EMAIL set, also mail the list to the KI mailbox. Meant for cron."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--days", type=int, default=30, help="Soon-expiring window in days (default 30).")
+
+    def handle(self, *args, days, **options):
+        report = self.report(days)
+        self.stdout.write(report)
+        mailbox = settings.REVIEW_REMINDER_EMAIL
+        if mailbox and report.strip():
+            send_mail(
+                f"Wel-KOMM-In: Angebote prüfen ({Offer.objects.review_overdue().count()} überfällig)",
+                report,
+                settings.DEFAULT_FROM_EMAIL,
+                [mailbox],
+            )
+            self.stdout.write(f"Sent to {mailbox}.")
+
+    def report(self, days):
+        overdue = set(Offer.objects.review_overdue().values_list("pk", flat=True))
+        expiring = set(Offer.objects.published().expiring_within(days).values_list("pk", flat=True))
+        offers = Offer.objects.filter(pk__in=overdue | expiring).select_related("provider").order_by("provider__name", "title_de")
+        months = settings.REVIEW_INTERVAL_MONTHS
+        lines = []
+        for provider, provider_offers in groupby(offers, key=lambda offer: offer.provider):
+            lines.append(f"{provider.name} ({provider.email or 'keine E-Mail'}, {provider.phone or 'kein Telefon'})")
+            for offer in provider_offers:
+                reasons = []
+                if offer.pk in overdue:
+                    last = offer.last_reviewed.strftime("%d.%m.%Y") if offer.last_reviewed else "nie"
+                    reasons.append(f"seit über {months} Monaten nicht geprüft (zuletzt: {last})")
+                if offer.pk in expiring:
+                    reasons.append(f"sichtbar nur bis {offer.visible_until:%d.%m.%Y}")
+                lines.append(f"  - #{offer.pk} {offer.title_de}: {'; '.join(reasons)}")
+            lines.append("")
+        return "\n".join(lines)
