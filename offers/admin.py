@@ -1,28 +1,92 @@
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion import create_revision, set_comment, set_user
 
-from portal.admin import StableSlugMixin, TranslatedAdmin
+from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin
 
 from .forms import IntegrationCourseFormSet, OfferAdminForm
-from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup, language_codes
+from .models import (
+    Category,
+    IntegrationCourse,
+    Location,
+    Offer,
+    Provider,
+    TargetGroup,
+    edits_every_provider,
+    language_codes,
+)
+
+
+class ProviderScopedAdmin:
+    """A provider's own staff reach only its rows, whatever URL they type.
+
+    The scope lives in the querysets (lists, forms, autocomplete, object views);
+    version history and recovery are checked here too, as django-reversion
+    reads versions directly.
+    """
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).editable_by(request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "provider":
+            kwargs["queryset"] = Provider.objects.editable_by(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "locations":
+            kwargs["queryset"] = Location.objects.editable_by(request.user)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def check_scope(self, request, object_id):
+        if not self.get_queryset(request).filter(pk=object_id).exists():
+            raise PermissionDenied
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_scope(request, object_id)
+        return super().history_view(request, object_id, extra_context)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        self.check_scope(request, object_id)
+        return super().revision_view(request, object_id, version_id, extra_context)
+
+    def compare_view(self, request, object_id, extra_context=None):
+        self.check_scope(request, object_id)
+        return super().compare_view(request, object_id, extra_context)
+
+    def recoverlist_view(self, request, extra_context=None):
+        if not edits_every_provider(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not edits_every_provider(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
 
 
 @admin.register(Provider)
-class ProviderAdmin(TranslatedAdmin):
+class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "kind", "phone", "email", "website", "is_demo"]
     list_filter = ["kind", "is_demo"]
     search_fields = ["name", "email", "bamf_provider_number"]
     prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["editors"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "editors":
+            kwargs["queryset"] = get_user_model().objects.filter(groups__name=PROVIDER_EDITORS)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Location)
-class LocationAdmin(TranslatedAdmin):
+class LocationAdmin(ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "street", "postal_code", "municipality", "provider", "wheelchair_access"]
     list_filter = ["municipality", "wheelchair_access"]
     search_fields = ["name", "street", "postal_code", "provider__name"]
@@ -101,7 +165,7 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
 
 
 @admin.register(Offer)
-class OfferAdmin(TranslatedAdmin):
+class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
     form = OfferAdminForm
     inlines = [IntegrationCourseInline]
     list_display = [
@@ -144,6 +208,26 @@ class OfferAdmin(TranslatedAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
 
+    def get_readonly_fields(self, request, obj=None):
+        # Provider staff cannot publish, confirm a review or flag demo data.
+        if edits_every_provider(request.user):
+            return super().get_readonly_fields(request, obj)
+        return [*super().get_readonly_fields(request, obj), "status", "last_reviewed", "is_demo"]
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("offers.publish_offer")
+
+    def save_model(self, request, obj, form, change):
+        if not edits_every_provider(request.user):
+            # A provider's change waits for KI staff, who publish it.
+            obj.status = Offer.Status.SUBMITTED
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if obj.status == Offer.Status.SUBMITTED and not edits_every_provider(request.user):
+            self.message_user(request, _("Gespeichert und zur Prüfung eingereicht: das KI veröffentlicht die Änderung."))
+        return super().response_change(request, obj)
+
     def get_search_results(self, request, queryset, search_term):
         # The folded search text finds Übung/übung and Київ/київ on SQLite too.
         if not search_term.strip():
@@ -174,7 +258,7 @@ class OfferAdmin(TranslatedAdmin):
             ),
         )
 
-    @admin.action(description=_("Ausgewählte Angebote veröffentlichen"), permissions=["change"])
+    @admin.action(description=_("Ausgewählte Angebote veröffentlichen"), permissions=["publish"])
     def publish(self, request, queryset):
         published = 0
         for offer in queryset.prefetch_related("locations"):
@@ -214,7 +298,7 @@ class OfferAdmin(TranslatedAdmin):
             set_comment(comment)
         return len(offers)
 
-    @admin.action(description=_("Veröffentlichung zurücknehmen (Entwurf)"), permissions=["change"])
+    @admin.action(description=_("Veröffentlichung zurücknehmen (Entwurf)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         count = self.save_as_versions(request, queryset, _("Veröffentlichung zurückgenommen"), status=Offer.Status.DRAFT)
         self.message_user(
@@ -224,7 +308,7 @@ class OfferAdmin(TranslatedAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Als heute geprüft markieren"), permissions=["change"])
+    @admin.action(description=_("Als heute geprüft markieren"), permissions=["publish"])
     def mark_reviewed_today(self, request, queryset):
         count = self.save_as_versions(request, queryset, _("Als geprüft markiert"), last_reviewed=timezone.localdate())
         self.message_user(

@@ -55,6 +55,16 @@ def shown_title(language=None):
     return Coalesce(NullIf(f"title_{language}", models.Value("")), "title_de")
 
 
+def edits_every_provider(user):
+    """KI staff (who may publish) edit every provider's entries; provider staff only their own."""
+    return user.has_perm("offers.publish_offer")
+
+
+class ProviderQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        return self if edits_every_provider(user) else self.filter(editors=user)
+
+
 class Provider(models.Model):
     """A Träger: the organisation that runs offers."""
 
@@ -85,6 +95,15 @@ class Provider(models.Model):
     is_demo = models.BooleanField(
         _("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten.")
     )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="edited_providers",
+        verbose_name=_("Redaktion des Trägers"),
+        help_text=_("Mitglieder der Gruppe Träger-Redaktion, die die Angebote und Orte dieses Trägers pflegen."),
+    )
+
+    objects = ProviderQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -101,6 +120,13 @@ class Provider(models.Model):
         super().save(*args, **kwargs)
         # The provider's name is part of every offer's search text.
         self.offers.reindex()
+
+
+class ProviderScopedQuerySet(models.QuerySet):
+    """Rows that belong to a provider: its staff see and edit only theirs."""
+
+    def editable_by(self, user):
+        return self if edits_every_provider(user) else self.filter(provider__editors=user)
 
 
 class Location(models.Model):
@@ -133,6 +159,8 @@ class Location(models.Model):
         _("Rollstuhlgerecht"), max_length=10, choices=WheelchairAccess.choices, default=WheelchairAccess.UNKNOWN
     )
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+
+    objects = ProviderScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["municipality__name", "name"]
@@ -216,7 +244,7 @@ class TargetGroup(models.Model):
         return self.name
 
 
-class OfferQuerySet(models.QuerySet):
+class OfferQuerySet(ProviderScopedQuerySet):
     def published(self):
         today = timezone.localdate()
         return self.filter(status=Offer.Status.PUBLISHED).filter(
@@ -239,7 +267,10 @@ class OfferQuerySet(models.QuerySet):
         """What KI staff must look at: overdue reviews and offers about to disappear."""
         overdue = self.review_overdue().select_related("provider").order_by("last_reviewed", "pk")
         expiring = self.published().expiring_within(expiring_days).select_related("provider").order_by("visible_until", "pk")
+        submitted = self.filter(status=Offer.Status.SUBMITTED).select_related("provider").order_by("updated", "pk")
         return {
+            "submitted": submitted[:limit],
+            "submitted_count": submitted.count(),
             "review_overdue": overdue[:limit],
             "review_overdue_count": overdue.count(),
             "expiring": expiring[:limit],
@@ -351,6 +382,7 @@ class OfferQuerySet(models.QuerySet):
 class Offer(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
+        SUBMITTED = "submitted", _("Zur Prüfung eingereicht")
         PUBLISHED = "published", _("Veröffentlicht")
 
     class Format(models.TextChoices):
@@ -416,6 +448,7 @@ class Offer(models.Model):
         ordering = ["-updated"]
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
+        permissions = [("publish_offer", _("Darf Angebote veröffentlichen"))]
         indexes = [models.Index(fields=["status", "visible_until"])]
         constraints = [
             models.CheckConstraint(

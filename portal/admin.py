@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 # The editorial groups that may open the back office at all.
 KI_EDITORS = "KI-Redaktion"
-EDITOR_GROUPS = (KI_EDITORS,)
+PROVIDER_EDITORS = "Träger-Redaktion"
+EDITOR_GROUPS = (KI_EDITORS, PROVIDER_EDITORS)
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -17,7 +18,8 @@ class PortalAdminSite(admin.AdminSite):
     def index(self, request, extra_context=None):
         from offers.models import Offer  # the admin site is built before the apps' models
 
-        extra_context = {**(extra_context or {}), **Offer.objects.currency_report()}
+        report = Offer.objects.editable_by(request.user).currency_report()
+        extra_context = {**(extra_context or {}), **report}
         return super().index(request, extra_context)
 
     def has_permission(self, request):

@@ -1,7 +1,8 @@
 """The KI-Redaktion group with exactly what the integration centre's editors need."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.migration_support import grant
 
 GROUP = "KI-Redaktion"
 PERMISSIONS = {
@@ -23,26 +24,7 @@ PERMISSIONS = {
 
 
 def create_group(apps, schema_editor):
-    # Permissions are normally created after all migrations; we need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    group, _created = Group.objects.get_or_create(name=GROUP)
-    codenames = [
-        (app_label, f"{action}_{model}")
-        for app_label, models in PERMISSIONS.items()
-        for model, actions in models.items()
-        for action in actions
-    ]
-    permissions = [
-        Permission.objects.get(content_type__app_label=app_label, codename=codename)
-        for app_label, codename in codenames
-    ]
-    group.permissions.set(permissions)
+    grant(apps, GROUP, PERMISSIONS)
 
 
 def delete_group(apps, schema_editor):
