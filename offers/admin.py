@@ -2,12 +2,15 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion import create_revision, set_comment, set_user
 
+from links.admin import BrokenOfferLinkFilter, BrokenProviderLinkFilter
 from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin
 
 from .forms import IntegrationCourseFormSet, OfferAdminForm
@@ -74,7 +77,7 @@ class ProviderScopedAdmin:
 @admin.register(Provider)
 class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "kind", "phone", "email", "website", "is_demo"]
-    list_filter = ["kind", "is_demo"]
+    list_filter = ["kind", BrokenProviderLinkFilter, "is_demo"]
     search_fields = ["name", "email", "bamf_provider_number"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["editors"]
@@ -124,6 +127,16 @@ class TranslationMissingFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() in language_codes():
             return queryset.translation_missing(self.value())
+        return queryset
+
+
+class TranslationOutdatedFilter(TranslationMissingFilter):
+    title = _("Übersetzung veraltet in")
+    parameter_name = "translation_outdated"
+
+    def queryset(self, request, queryset):
+        if self.value() in language_codes():
+            return queryset.translation_outdated(self.value())
         return queryset
 
 
@@ -185,9 +198,11 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
         ("provider", admin.RelatedOnlyFieldListFilter),
         "target_groups",
         TranslationMissingFilter,
+        TranslationOutdatedFilter,
         ReviewOverdueFilter,
         ExpiredFilter,
         ExpiringSoonFilter,
+        BrokenOfferLinkFilter,
         "is_demo",
     ]
     search_fields = ["title"]  # see get_search_results
@@ -207,6 +222,50 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def get_urls(self):
+        overview = self.admin_site.admin_view(self.translation_overview_view)
+        return [path("translations/", overview, name="offers_offer_translations"), *super().get_urls()]
+
+    def translation_overview_view(self, request):
+        """Per language: published offers complete, missing, outdated; each links to its list."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        names = dict(settings.LANGUAGES)
+        rows = [
+            {**row, "name": names[row["language"]]}
+            for row in self.get_queryset(request).published().translation_overview()
+        ]
+        context = {**self.admin_site.each_context(request), "title": _("Übersetzungen"), "rows": rows, "opts": self.opts}
+        return TemplateResponse(request, "admin/offers/offer/translations.html", context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if self.has_change_permission(request):
+            for code, name in settings.LANGUAGES[1:]:
+                action = self.mark_translation_checked_action(code)
+                description = _("Übersetzung %(language)s als geprüft markieren") % {"language": name}
+                actions[action.__name__] = (action, action.__name__, description)
+        return actions
+
+    def mark_translation_checked_action(self, language):
+        def mark(modeladmin, request, queryset):
+            offers = list(queryset)
+            with create_revision():
+                for offer in offers:
+                    offer.mark_translation_checked(language)
+                    offer.save()
+                set_user(request.user)
+                set_comment(_("Übersetzung %(language)s geprüft") % {"language": language})
+            self.message_user(
+                request,
+                ngettext("%(count)d Angebot: Übersetzung als geprüft markiert.", "%(count)d Angebote: Übersetzung als geprüft markiert.", len(offers))
+                % {"count": len(offers)},
+                messages.SUCCESS,
+            )
+
+        mark.__name__ = f"mark_translation_checked_{language}"
+        return mark
 
     def get_readonly_fields(self, request, obj=None):
         # Provider staff cannot publish, confirm a review or flag demo data.
@@ -245,16 +304,13 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
     @admin.display(description=_("Übersetzt"))
     def translations(self, offer):
-        states = offer.translation_states()
+        labels = dict(Offer.TranslationState.choices)
         return format_html(
             '<span class="translation-state">{}</span>',
             format_html_join(
                 " ",
                 '<span class="{}" title="{}">{}</span>',
-                (
-                    ("complete" if complete else "missing", _("vollständig") if complete else _("fehlt"), code.upper())
-                    for code, complete in states.items()
-                ),
+                ((state, labels[state], code.upper()) for code, state in offer.translation_states().items()),
             ),
         )
 

@@ -1,4 +1,5 @@
 import datetime
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -39,6 +40,11 @@ def months_before(day, months):
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+def fingerprint(text):
+    """A short stable hash of a German source text (to notice when it changes)."""
+    return hashlib.sha1((text or "").encode()).hexdigest()[:16]
 
 
 def translated_field_names(model):
@@ -336,6 +342,20 @@ class OfferQuerySet(ProviderScopedQuerySet):
             self = self.filter(matches)
         return self
 
+    def translation_outdated(self, language):
+        """Offers whose `language` text was made from a German text that has changed since."""
+        return self.filter(**{f"translation_status__{language}": Offer.TranslationState.OUTDATED})
+
+    def translation_overview(self):
+        """Per language: how many of these offers are complete, missing or outdated."""
+        total = self.count()
+        rows = []
+        for code in language_codes()[1:]:
+            missing = self.translation_missing(code).count()
+            outdated = self.translation_outdated(code).count()
+            rows.append({"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated})
+        return rows
+
     def translation_missing(self, language):
         """Offers with a German text that has no counterpart in `language`."""
         missing = Q()
@@ -384,6 +404,11 @@ class Offer(models.Model):
         DRAFT = "draft", _("Entwurf")
         SUBMITTED = "submitted", _("Zur Prüfung eingereicht")
         PUBLISHED = "published", _("Veröffentlicht")
+
+    class TranslationState(models.TextChoices):
+        COMPLETE = "complete", _("vollständig")
+        MISSING = "missing", _("fehlt")
+        OUTDATED = "outdated", _("veraltet")
 
     class Format(models.TextChoices):
         ON_SITE = "on_site", _("Vor Ort")
@@ -441,6 +466,11 @@ class Offer(models.Model):
 
     # Folded text per language for portable case-insensitive search; see fold().
     search_text = models.TextField(editable=False, default="")
+    # {language: {field: fingerprint of the German text it was translated from}}:
+    # a changed German text makes that translation outdated, whatever the timestamps say.
+    translation_sources = models.JSONField(editable=False, default=dict)
+    # {language: TranslationState}, derived from the above for filtering.
+    translation_status = models.JSONField(editable=False, default=dict)
 
     objects = OfferQuerySet.as_manager()
 
@@ -492,14 +522,52 @@ class Offer(models.Model):
                 code="no_location",
             )
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        offer = super().from_db(db, field_names, values)
+        offer.remember_translations()
+        return offer
+
+    def remember_translations(self):
+        """Note the texts as loaded, to see later which translations an edit touched."""
+        self._loaded_texts = {
+            f"{name}_{code}": getattr(self, f"{name}_{code}", None)
+            for name in translated_field_names(Offer)
+            for code in language_codes()[1:]
+            if f"{name}_{code}" in self.__dict__
+        }
+
     def save(self, *args, **kwargs):
         self.update_derived_fields()
         super().save(*args, **kwargs)
+        self.remember_translations()
 
     def update_derived_fields(self):
-        """Slug and search text follow the texts; bulk writers call this themselves."""
+        """Slug, search text and translation state follow the texts; bulk writers call this themselves."""
         self.slug = slugify_de(self.title_de or self.title)[:200] or "angebot"
         self.update_search_text()
+        self.update_translation_sources()
+        self.translation_status = self.translation_states()
+
+    def update_translation_sources(self):
+        """A translation written or edited now was made from today's German text."""
+        loaded = getattr(self, "_loaded_texts", {})
+        for code in language_codes()[1:]:
+            sources = self.translation_sources.setdefault(code, {})
+            for name in translated_field_names(Offer):
+                text = getattr(self, f"{name}_{code}")
+                if not text:
+                    sources.pop(name, None)
+                elif name not in sources or loaded.get(f"{name}_{code}") != text:
+                    sources[name] = fingerprint(getattr(self, f"{name}_de"))
+
+    def mark_translation_checked(self, language):
+        """Staff confirm that the `language` texts still say what the German says."""
+        self.translation_sources[language] = {
+            name: fingerprint(getattr(self, f"{name}_de"))
+            for name in translated_field_names(Offer)
+            if getattr(self, f"{name}_{language}")
+        }
 
     def update_search_text(self):
         """Fold what a visitor reads in each language (German where untranslated)."""
@@ -511,9 +579,21 @@ class Offer(models.Model):
             setattr(self, f"search_text_{code}", fold(" ".join(parts)))
 
     def translation_states(self):
-        """{language: True if every German text of this offer has a translation}."""
-        fields = [name for name in translated_field_names(Offer) if getattr(self, f"{name}_de")]
-        return {code: all(getattr(self, f"{name}_{code}") for name in fields) for code in language_codes()}
+        """{language: complete, missing (a German text has no translation) or outdated}."""
+        states = {settings.LANGUAGE_CODE: self.TranslationState.COMPLETE.value}
+        for code in language_codes()[1:]:
+            state = self.TranslationState.COMPLETE.value
+            for name in translated_field_names(Offer):
+                german = getattr(self, f"{name}_de")
+                if not german:
+                    continue
+                if not getattr(self, f"{name}_{code}"):
+                    state = self.TranslationState.MISSING.value
+                    break
+                if self.translation_sources.get(code, {}).get(name) != fingerprint(german):
+                    state = self.TranslationState.OUTDATED.value
+            states[code] = state
+        return states
 
     def municipalities(self):
         """The towns of its locations (uses prefetched locations when present)."""

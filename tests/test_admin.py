@@ -151,7 +151,7 @@ def test_translation_missing_filter_lists_only_untranslated(client, ki_editor):
     client.force_login(ki_editor)
     response = client.get(reverse("admin:offers_offer_changelist"), {"translation_missing": "ar"})
     assert list(response.context["cl"].queryset) == [untranslated]
-    assert translated.translation_states()["ar"]
+    assert translated.translation_states()["ar"] == "complete"
 
 
 def test_offer_list_query_count_does_not_grow_with_rows(client, ki_editor, django_assert_max_num_queries, unna):
@@ -213,7 +213,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     editable = {f"{action}_{model}" for model in ("offer", "integrationcourse", "provider", "location") for action in ("add", "change", "delete", "view")}
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
     pages = {"add_infopage", "change_infopage", "view_infopage", "change_accessibilityfeedback", "view_accessibilityfeedback"}
-    assert codenames == editable | reference | pages | {"view_district", "view_municipality", "publish_offer"}
+    assert codenames == editable | reference | pages | {"view_district", "view_municipality", "publish_offer", "view_linkcheck"}
 
 
 def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, unna):

@@ -217,8 +217,8 @@ def test_translation_states_and_missing_filter():
     complete = {f"{field}_{code}": f"{field} {code}" for field in ("title", "summary") for code in ("de", "en", "tr", "ar", "ru", "uk")}
     full = OfferFactory(**complete)
     partial = OfferFactory(title_de="Nur Deutsch", summary_de="Kurz", title_en="Only English title")
-    assert all(full.translation_states().values())
-    assert partial.translation_states() == {"de": True, "en": False, "tr": False, "ar": False, "ru": False, "uk": False}
+    assert set(full.translation_states().values()) == {"complete"}
+    assert partial.translation_states() == {"de": "complete", "en": "missing", "tr": "missing", "ar": "missing", "ru": "missing", "uk": "missing"}
     assert list(Offer.objects.translation_missing("en")) == [partial]
     assert set(Offer.objects.translation_missing("ar")) == {partial}
 

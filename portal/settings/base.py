@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "offers",
     "pages",
     "handouts",
+    "links",
 ]
 
 MIDDLEWARE = [

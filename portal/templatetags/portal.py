@@ -56,5 +56,8 @@ def query_without(context, key, value):
 
 @register.filter
 def untranslated(offer):
-    """True when some text of the offer shows German in the current language."""
-    return not offer.translation_states().get(get_language(), True)
+    """True when some text of the offer shows German in the current language.
+
+    An outdated translation still counts as one: it is shown as it is.
+    """
+    return offer.translation_states().get(get_language()) == offer.TranslationState.MISSING
