@@ -2,6 +2,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import timezone
@@ -13,6 +16,7 @@ from reversion import create_revision, set_comment, set_user
 from links.admin import BrokenOfferLinkFilter, BrokenProviderLinkFilter
 from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin
 
+from . import xliff
 from .forms import IntegrationCourseFormSet, OfferAdminForm
 from .models import (
     Category,
@@ -224,8 +228,53 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
         return super().get_queryset(request).for_listing()
 
     def get_urls(self):
-        overview = self.admin_site.admin_view(self.translation_overview_view)
-        return [path("translations/", overview, name="offers_offer_translations"), *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("translations/", view(self.translation_overview_view), name="offers_offer_translations"),
+            path("translations/export/<str:language>/", view(self.translation_export_view), name="offers_offer_translation_export"),
+            path("translations/import/", view(self.translation_import_view), name="offers_offer_translation_import"),
+            *super().get_urls(),
+        ]
+
+    def translation_export_view(self, request, language):
+        # Working with translators is the KI's task: the files span all providers.
+        if not edits_every_provider(request.user) or language not in language_codes()[1:]:
+            raise PermissionDenied
+        offers = self.get_queryset(request).filter(
+            Q(translation_status__has_key=language) & ~Q(**{f"translation_status__{language}": Offer.TranslationState.COMPLETE})
+        )
+        response = HttpResponse(xliff.export_xliff(offers.order_by("pk"), language), content_type="application/x-xliff+xml")
+        response["Content-Disposition"] = f'attachment; filename="wel-komm-in-{language}-{timezone.localdate():%Y-%m-%d}.xlf"'
+        return response
+
+    def translation_import_view(self, request):
+        """Upload, preview every change and problem, then confirm: all rows or none."""
+        if not edits_every_provider(request.user):
+            raise PermissionDenied
+        session_key = "translation_import"
+        plan = None
+        if request.method == "POST" and "confirm" in request.POST:
+            plan = xliff.plan_import(request.session.get(session_key, "").encode())
+            if plan.ok:
+                with create_revision():
+                    count = xliff.apply_import(plan)
+                    set_user(request.user)
+                    set_comment(_("Übersetzungen importiert"))
+                request.session.pop(session_key, None)
+                self.message_user(request, ngettext("%(count)d Text übernommen.", "%(count)d Texte übernommen.", count) % {"count": count}, messages.SUCCESS)
+                return redirect("admin:offers_offer_translations")
+        elif request.method == "POST" and request.FILES.get("file"):
+            data = request.FILES["file"].read(xliff.MAX_BYTES + 1)
+            plan = xliff.plan_import(data)
+            if plan.ok:
+                request.session[session_key] = data.decode("utf-8")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Übersetzungen importieren"),
+            "plan": plan,
+            "opts": self.opts,
+        }
+        return TemplateResponse(request, "admin/offers/offer/translation_import.html", context)
 
     def translation_overview_view(self, request):
         """Per language: published offers complete, missing, outdated; each links to its list."""

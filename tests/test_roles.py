@@ -181,3 +181,8 @@ def test_provider_dashboard_lists_only_their_own_entries(editor_client, own_offe
     page = editor_client.get(reverse("admin:index")).content.decode()
     assert "Eigenes Angebot" in page
     assert "Fremdes Angebot" not in page
+
+
+def test_translator_exchange_is_for_ki_staff_only(editor_client):
+    assert editor_client.get(reverse("admin:offers_offer_translation_export", args=["ar"])).status_code == 403
+    assert editor_client.get(reverse("admin:offers_offer_translation_import")).status_code == 403
