@@ -215,6 +215,11 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
     filter_horizontal = ["target_groups"]
     actions = ["publish", "unpublish", "mark_reviewed_today"]
     list_per_page = 50
+    # Derived from the texts: comparing them would only repeat the real changes.
+    compare_exclude = [
+        "slug", "updated", "translation_sources", "translation_status", "search_text",
+        *(f"search_text_{code}" for code, _name in settings.LANGUAGES),
+    ]
     fieldsets = [
         (None, {"fields": ["title", "summary", "category", "provider", "status"]}),
         (_("Wo und für wen"), {"fields": ["format", "locations", "whole_district", "target_groups", "min_age", "max_age", "languages", "women_only"]}),
