@@ -71,3 +71,25 @@ def test_another_sqlite_file_through_database_url():
     result = run_settings("portal.settings.prod", SECRET_KEY="x" * 50, DATABASE_URL="sqlite:////tmp/other.sqlite3", DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[:3] == ["True", "django.db.backends.sqlite3", "/tmp/other.sqlite3"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.parametrize(("language", "heading"), [("ar", 'lang="ar" dir="rtl"'), ("de", "Kurz nicht erreichbar")])
+def test_public_pages_answer_a_friendly_503_while_the_database_is_away_and_recover(client, language, heading):
+    reachable = connection.settings_dict.copy()
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
+    else:
+        connection.settings_dict["PORT"] = "1"
+    try:
+        response = client.get(f"/{language}/offers/")
+        home = client.get(f"/{language}/")
+    finally:
+        connection.close()
+        connection.settings_dict.update(reachable)
+    for page in (response, home):
+        assert page.status_code == 503
+        assert heading in page.content.decode()
+        assert page["Retry-After"] == "60"
+    assert client.get(f"/{language}/offers/").status_code == 200
