@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup install messages migrate clean
+.PHONY: run test setup install messages migrate clean serve-prod bench
 
 run: setup
 	$(MANAGE) migrate --noinput
@@ -30,6 +30,20 @@ $(VENV)/.installed: requirements.txt
 # Babel compiles the catalogues, so GNU gettext need not be installed.
 messages: install
 	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+
+# Production-like: gunicorn + whitenoise, DEBUG off, settings from the environment
+# (SECRET_KEY, DATABASE_URL=postgres://…, ALLOWED_HOSTS; SECURE_SSL_REDIRECT=0 behind plain http).
+WORKERS ?= 3
+serve-prod: setup
+	DJANGO_SETTINGS_MODULE=portal.settings.prod $(MANAGE) collectstatic --noinput -v0
+	DJANGO_SETTINGS_MODULE=portal.settings.prod $(MANAGE) migrate --noinput
+	DJANGO_SETTINGS_MODULE=portal.settings.prod $(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) --access-logfile -
+
+# NRW scale on PostgreSQL (DATABASE_URL, default the local welkommin_bench database).
+bench: setup
+	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='welkommin_bench'" postgres | grep -q 1 \
+		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE welkommin_bench" postgres
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db*.sqlite3

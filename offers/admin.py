@@ -364,7 +364,10 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
             format_html_join(
                 " ",
                 '<span class="{}" title="{}">{}</span>',
-                ((state, labels[state], code.upper()) for code, state in offer.translation_states().items()),
+                (
+                    (state, labels[state], code.upper())
+                    for code, state in {settings.LANGUAGE_CODE: Offer.TranslationState.COMPLETE, **offer.translation_status}.items()
+                ),
             ),
         )
 

@@ -6,13 +6,15 @@ from decimal import Decimal
 
 import reversion
 from django.conf import settings
-from django.db import transaction
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.utils import timezone
 
 from municipalities.models import District, Municipality
 
 from . import demo_catalogue
 from .models import (
+    OFFERED_LANGUAGES_CACHE_KEY,
     Category,
     IntegrationCourse,
     Location,
@@ -257,4 +259,8 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for offer, (_location, groups) in zip(created, links)
             for group in groups
         )
+    cache.delete(OFFERED_LANGUAGES_CACHE_KEY)  # bulk_create bypasses save()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would gather them later
     return offer_count, len(towns)

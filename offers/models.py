@@ -3,6 +3,7 @@ import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -40,6 +41,9 @@ def months_before(day, months):
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+OFFERED_LANGUAGES_CACHE_KEY = "offers:published-languages"
 
 
 def fingerprint(text):
@@ -312,10 +316,16 @@ class OfferQuerySet(ProviderScopedQuerySet):
         return self.filter(languages__contains=f",{code},")
 
     def offered_languages(self):
-        """The languages these offers are held in, by their name in the current language."""
-        codes = set()
-        for stored in self.order_by().values_list("languages", flat=True).distinct():
-            codes.update(stored)
+        """The languages these offers are held in, by their name in the current language.
+
+        A scan of every offer: cached briefly, and dropped whenever an offer is saved.
+        """
+        codes = cache.get(OFFERED_LANGUAGES_CACHE_KEY)
+        if codes is None:
+            codes = set()
+            for stored in self.order_by().values_list("languages", flat=True).distinct():
+                codes.update(stored)
+            cache.set(OFFERED_LANGUAGES_CACHE_KEY, codes, 600)
         return sorted(codes, key=lambda code: language_name(code).casefold())
 
     def online_or_hybrid(self):
@@ -381,8 +391,12 @@ class OfferQuerySet(ProviderScopedQuerySet):
         return dict(self.order_by().values_list("category").annotate(count=Count("pk")))
 
     def for_listing(self):
-        return self.select_related("category", "provider", "whole_district").prefetch_related(
-            "locations__municipality", "target_groups"
+        # The search columns hold every text again: lists never show them.
+        hidden = ["search_text", *(f"search_text_{code}" for code in language_codes()), "translation_sources"]
+        return (
+            self.select_related("category", "provider", "whole_district")
+            .prefetch_related("locations__municipality", "target_groups")
+            .defer(*hidden)
         )
 
     def reindex(self, batch_size=1000):
@@ -541,6 +555,7 @@ class Offer(models.Model):
         self.update_derived_fields()
         super().save(*args, **kwargs)
         self.remember_translations()
+        cache.delete(OFFERED_LANGUAGES_CACHE_KEY)
 
     def update_derived_fields(self):
         """Slug, search text and translation state follow the texts; bulk writers call this themselves."""

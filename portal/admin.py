@@ -1,4 +1,7 @@
+from django.conf import settings
 from django.contrib import admin
+from django.core.cache import cache
+from django.http import HttpResponse
 from django.db import models
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
@@ -21,6 +24,24 @@ class PortalAdminSite(admin.AdminSite):
         report = Offer.objects.editable_by(request.user).currency_report()
         extra_context = {**(extra_context or {}), **report}
         return super().index(request, extra_context)
+
+    def login(self, request, extra_context=None):
+        """Pause a client address after repeated failed logins (a shared cache counts across servers)."""
+        key = f"admin-login-failures:{request.META.get('REMOTE_ADDR', '')}"
+        if request.method == "POST" and cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
+            return HttpResponse(
+                _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),
+                status=429,
+                content_type="text/plain; charset=utf-8",
+            )
+        response = super().login(request, extra_context)
+        if request.method == "POST":
+            if request.user.is_authenticated:
+                cache.delete(key)
+            else:
+                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
+                cache.incr(key)
+        return response
 
     def has_permission(self, request):
         # Being staff is not enough: only members of an editorial group work here.

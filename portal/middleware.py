@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -19,7 +20,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError) or request.path.startswith("/admin/"):
+        if not isinstance(exception, DatabaseError) or request.path.startswith(f"/{settings.ADMIN_PATH}"):
             return None
         page = render_to_string("503.html", {"language": get_language(), "direction": "rtl" if get_language_bidi() else "ltr"})
         response = HttpResponse(page, status=503)

@@ -333,3 +333,11 @@ def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_
     with django_assert_max_num_queries(9) as many:
         assert client.get(url.format(provider="ahorn")).status_code == 200
     assert len(few.captured_queries) == len(many.captured_queries)
+
+
+def test_language_filter_offers_the_languages_of_published_offers_and_follows_edits(client):
+    OfferFactory(languages=["ar", "de"])
+    page = client.get("/de/offers/").content.decode()
+    assert '<option value="ar">Arabisch</option>' in page and 'value="fa"' not in page
+    OfferFactory(languages=["fa"])
+    assert '<option value="fa">Persisch</option>' in client.get("/de/offers/").content.decode()

@@ -60,4 +60,4 @@ def untranslated(offer):
 
     An outdated translation still counts as one: it is shown as it is.
     """
-    return offer.translation_states().get(get_language()) == offer.TranslationState.MISSING
+    return offer.translation_status.get(get_language()) == offer.TranslationState.MISSING

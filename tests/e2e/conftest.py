@@ -61,7 +61,12 @@ def server(tmp_path_factory):
     database = tmp_path_factory.mktemp("e2e") / "portal.sqlite3"
     env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    make_editor = (
+        "from django.contrib.auth.models import Group, User; "
+        "u = User.objects.create_user('e2e-editor', password='e2e-pass-4711', is_staff=True); "
+        "u.groups.add(Group.objects.get(name='KI-Redaktion'))"
+    )
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", make_editor]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     port = free_port()
     process = subprocess.Popen(
@@ -98,6 +103,8 @@ def page_factory(browser, server):
         page = context.new_page()
         page.requests = []
         page.on("request", lambda request: page.requests.append(request.url))
+        page.console_errors = []
+        page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
         return page
 
     yield make

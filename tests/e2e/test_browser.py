@@ -96,4 +96,19 @@ def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_el
         if SCREENSHOTS:
             name = url.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-")
             page.screenshot(path=str(Path(SCREENSHOTS) / f"{name or 'root'}.png"), full_page=True)
+    # The strict Content-Security-Policy blocked nothing the pages need.
+    assert [error for error in page.console_errors if "Content Security Policy" in error] == []
+    only_local(page, server)
+
+
+def test_back_office_works_under_the_content_security_policy(page_factory, server):
+    page = page_factory(locale="de-DE", javascript=True, width=1280)
+    page.goto(server + "/admin/login/")
+    page.fill("#id_username", "e2e-editor")
+    page.fill("#id_password", "e2e-pass-4711")
+    page.click("input[type=submit]")
+    page.goto(server + "/admin/offers/offer/1/change/")
+    page.wait_for_selector(".ui-tabs")  # jQuery UI, served by the portal, built the language tabs
+    page.goto(server + "/admin/offers/offer/")
+    assert [error for error in page.console_errors if "Content Security Policy" in error] == []
     only_local(page, server)

@@ -1,0 +1,162 @@
+"""`make bench`: the portal at NRW scale on PostgreSQL, figures as a table.
+
+Deterministic data (`load_demo --scale 50000`, fixed seed), server time measured
+in-process without network, throughput and memory under gunicorn on this machine.
+"""
+
+import http.client
+import os
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/welkommin_bench")
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.prod"
+os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-bench-only-secret-key-0123456789")
+os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+os.environ["SECURE_SSL_REDIRECT"] = "0"
+
+OFFERS = int(os.environ.get("BENCH_OFFERS", "50000"))
+TOWNS = int(os.environ.get("BENCH_TOWNS", "396"))
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "200"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "50"))
+SECONDS = int(os.environ.get("BENCH_SECONDS", "30"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+
+
+def manage(*args):
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], cwd=ROOT, check=True)
+
+
+def prepare():
+    import django
+
+    django.setup()
+    from offers.models import Offer
+
+    manage("migrate", "--noinput", "-v0")
+    if Offer.objects.filter(provider__slug__startswith="synthetisch-").count() != OFFERS:
+        started = time.perf_counter()
+        manage("load_demo", "--scale", str(OFFERS), "--municipalities", str(TOWNS))
+        print(f"load_demo --scale {OFFERS}: {time.perf_counter() - started:.1f} s")
+
+
+def server_times(client, url, count):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url)  # warm the connection and the template cache
+    times, queries = [], set()
+    for _ in range(count):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+        queries.add(len(captured))
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], sorted(queries)
+
+
+def load(port, path, seconds, clients):
+    """`clients` keep-alive connections hammering one path; returns requests/s and errors."""
+    done, errors = [0], [0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        count = failed = 0
+        while time.monotonic() < deadline:
+            try:
+                connection.request("GET", path, headers={"Accept-Language": "ar"})
+                response = connection.getresponse()
+                response.read()
+                if response.status != 200:
+                    failed += 1
+                count += 1
+            except (OSError, http.client.HTTPException):
+                failed += 1
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        with lock:
+            done[0] += count
+            errors[0] += failed
+
+    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done[0] / seconds, errors[0]
+
+
+def worker_rss_mb(master_pid):
+    children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
+    sizes = []
+    for pid in children:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                sizes.append(int(line.split()[1]) / 1024)
+    return sizes
+
+
+def main():
+    prepare()
+    from django.test import Client
+
+    from municipalities.models import Municipality
+    from offers.models import Offer
+
+    client = Client()
+    town = Municipality.objects.get(slug="unna")
+    offer = Offer.objects.published().in_municipality(town).filter(category__slug="integrationskurs").order_by("pk").first()
+    list_url = "/ar/offers/?municipality=unna&category=integrationskurs"
+    detail_url = f"/ar/offers/{offer.pk}-{offer.slug}/"
+    rows = []
+    for name, url in (("offer list (Unna, integration course, Arabic)", list_url), ("offer detail (Arabic)", detail_url),
+                      ("search q=deutsch (German)", "/de/offers/?q=deutsch")):
+        median, p95, queries = server_times(client, url, REQUESTS)
+        rows.append((name, f"{median:.1f} ms", f"{p95:.1f} ms", "/".join(map(str, queries))))
+
+    port = 8765
+    gunicorn = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
+         "--log-level", "warning"],
+        cwd=ROOT, env=os.environ.copy(),
+    )
+    try:
+        for _ in range(100):
+            try:
+                http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/healthz")
+                break
+            except OSError:
+                time.sleep(0.1)
+        healthz_rate, healthz_errors = load(port, "/healthz", SECONDS, CLIENTS)
+        list_rate, list_errors = load(port, list_url, SECONDS, CLIENTS)
+        rss = worker_rss_mb(gunicorn.pid)
+    finally:
+        gunicorn.terminate()
+        gunicorn.wait(timeout=30)
+
+    print(f"\n{Offer.objects.count()} offers, {Municipality.objects.count()} towns, PostgreSQL, "
+          f"{os.cpu_count()} cores, gunicorn {WORKERS} workers, {CLIENTS} clients for {SECONDS} s\n")
+    print("| what | median | p95 | SQL queries per request |")
+    print("| --- | --- | --- | --- |")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    print("\n| load | requests/s | errors |")
+    print("| --- | --- | --- |")
+    print(f"| /healthz | {healthz_rate:.0f} | {healthz_errors} |")
+    print(f"| offer list | {list_rate:.0f} | {list_errors} |")
+    print(f"| ratio list / healthz | {list_rate / healthz_rate:.0%} | |")
+    print(f"\nworker RSS after the load: {', '.join(f'{size:.0f} MB' for size in rss)}")
+
+
+if __name__ == "__main__":
+    main()

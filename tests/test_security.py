@@ -1,0 +1,59 @@
+"""Production hardening: deploy checks, security headers, admin path and login throttling."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.django_db
+
+
+def test_deploy_checks_pass_with_production_settings():
+    env = {
+        **{k: v for k, v in os.environ.items() if k not in {"DEBUG", "DATABASE_URL"}},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+        "SECRET_KEY": "a-long-random-production-secret-" * 3,
+        "ALLOWED_HOSTS": "integration.kreis-unna.de",
+        "DATABASE_URL": "sqlite:////tmp/deploy-check.sqlite3",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_public_pages_send_a_strict_content_security_policy(client):
+    response = client.get("/de/offers/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_repeated_failed_logins_are_paused(client, ki_editor, settings):
+    cache.clear()
+    settings.LOGIN_FAILURE_LIMIT = 3
+    url = reverse("admin:login")
+    for _ in range(3):
+        assert client.post(url, {"username": "ki-editor", "password": "wrong"}).status_code == 200
+    blocked = client.post(url, {"username": "ki-editor", "password": "secret-pass-123"})
+    assert blocked.status_code == 429
+    cache.clear()
+    assert client.post(url, {"username": "ki-editor", "password": "secret-pass-123"}).status_code == 302
+
+
+def test_admin_path_comes_from_the_environment():
+    code = "import django, os; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "ADMIN_PATH": "redaktion-7f3a"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "/redaktion-7f3a/", result.stderr
