@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup install messages migrate clean serve-prod bench
+.PHONY: run test setup install messages migrate clean serve-prod bench backup
 
 run: setup
 	$(MANAGE) migrate --noinput
@@ -44,6 +44,15 @@ bench: setup
 	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='welkommin_bench'" postgres | grep -q 1 \
 		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE welkommin_bench" postgres
 	$(PY) bench/run.py
+
+# A dated, compressed dump of the PostgreSQL database in DATABASE_URL (restore: see docs/deployment.md).
+BACKUP_DIR ?= backups
+backup:
+	@case "$(DATABASE_URL)" in postgres*) ;; *) echo "Set DATABASE_URL=postgres://… (the production database)"; exit 2;; esac
+	mkdir -p $(BACKUP_DIR)
+	pg_dump --format=custom --no-owner --no-privileges --dbname="$(DATABASE_URL)" \
+		--file="$(BACKUP_DIR)/welkommin-$$(date +%Y-%m-%d-%H%M%S).dump"
+	@ls -1t $(BACKUP_DIR)/welkommin-*.dump | head -n 1
 
 clean:
 	rm -rf $(VENV) db.sqlite3 .test-db*.sqlite3

@@ -57,3 +57,15 @@ def test_admin_path_comes_from_the_environment():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "ADMIN_PATH": "redaktion-7f3a"}
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "/redaktion-7f3a/", result.stderr
+
+
+def test_redis_url_gives_a_shared_cache():
+    code = (
+        "import django; django.setup(); from django.core.cache import cache; "
+        "from django.core.cache import caches; cache.set('welkommin-probe', 'ok', 5); print(type(caches['default']).__name__, cache.get('welkommin-probe'))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "REDIS_URL": "redis://127.0.0.1:6379/15"}
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    if "Connection refused" in result.stderr:
+        pytest.skip("no Redis on 127.0.0.1:6379")
+    assert result.stdout.split() == ["RedisCache", "ok"], result.stderr
