@@ -33,7 +33,8 @@ class HandoutSelection:
         self._save([pk for pk in self.ids if pk != offer_id])
 
     def keep_only(self, offer_ids):
-        self._save([pk for pk in self.ids if pk in set(offer_ids)])
+        keep = set(offer_ids)
+        self._save([pk for pk in self.ids if pk in keep])
 
     def clear(self):
         self._save([])

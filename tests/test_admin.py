@@ -6,16 +6,9 @@ from django.urls import reverse
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category, Offer
 
+from .admin_forms import management_form
+
 pytestmark = pytest.mark.django_db
-
-
-def management_form(prefix, total=0, initial=0):
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1",
-    }
 
 
 def offer_form_data(category, provider, **overrides):

@@ -7,6 +7,8 @@ from django.urls import reverse
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category, Offer
 
+from .admin_forms import management_form
+
 pytestmark = pytest.mark.django_db
 
 
@@ -52,10 +54,7 @@ def offer_post(offer, **changes):
         "provider": str(offer.provider_id),
         "format": offer.format,
         "locations": [str(location.pk) for location in offer.locations.all()],
-        "course-TOTAL_FORMS": "0",
-        "course-INITIAL_FORMS": "0",
-        "course-MIN_NUM_FORMS": "0",
-        "course-MAX_NUM_FORMS": "1",
+        **management_form(),
     }
     data.update(changes)
     return data
@@ -116,10 +115,7 @@ def test_new_offers_of_provider_staff_are_submitted(editor_client, own_provider,
         "provider": str(own_provider.pk),
         "format": "on_site",
         "locations": [str(location.pk)],
-        "course-TOTAL_FORMS": "0",
-        "course-INITIAL_FORMS": "0",
-        "course-MIN_NUM_FORMS": "0",
-        "course-MAX_NUM_FORMS": "1",
+        **management_form(),
     }
     assert editor_client.post(reverse("admin:offers_offer_add"), data).status_code == 302
     assert Offer.objects.get(title_de="Sprachcafé").status == Offer.Status.SUBMITTED

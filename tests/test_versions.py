@@ -7,6 +7,8 @@ from reversion.models import Version
 from offers.factories import LocationFactory, ProviderFactory
 from offers.models import Category, Offer
 
+from .admin_forms import management_form
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk")
@@ -20,10 +22,7 @@ def form_data(offer_fields, location):
         "status": "published",
         "format": "on_site",
         "locations": [str(location.pk)],
-        "course-TOTAL_FORMS": "0",
-        "course-INITIAL_FORMS": "0",
-        "course-MIN_NUM_FORMS": "0",
-        "course-MAX_NUM_FORMS": "1",
+        **management_form(),
     }
     data.update(offer_fields)
     return data
