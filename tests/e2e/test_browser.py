@@ -93,6 +93,7 @@ def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_el
         assert results.violations_count == 0, (url, results.generate_report())
         assert page.evaluate(SMALL_TAP_TARGETS) == [], url
         assert page.locator("h1").count() == 1, url
+        assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), f"{url} scrolls sideways"
         if SCREENSHOTS:
             name = url.strip("/").replace("/", "_").replace("?", "_").replace("&", "_").replace("=", "-")
             page.screenshot(path=str(Path(SCREENSHOTS) / f"{name or 'root'}.png"), full_page=True)
@@ -112,3 +113,14 @@ def test_back_office_works_under_the_content_security_policy(page_factory, serve
     page.goto(server + "/admin/offers/offer/")
     assert [error for error in page.console_errors if "Content Security Policy" in error] == []
     only_local(page, server)
+
+
+@pytest.mark.parametrize("code", ["de", "ar"])
+def test_caseworker_quick_mode_fits_a_phone(page_factory, server, code):
+    page = page_factory(locale=code)
+    page.goto(f"{server}/{code}/offers/?municipality=luenen")
+    page.locator("[data-offer-id] .handout-button button").first.click()
+    page.locator(".caseworker-tools button").click()
+    assert page.locator(".offer.compact").count() > 0
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert page.evaluate(SMALL_TAP_TARGETS) == []
