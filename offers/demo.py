@@ -13,6 +13,7 @@ from django.utils import timezone
 from municipalities.models import District, Municipality
 
 from . import demo_catalogue
+from .cache import catalogue_changed
 from .models import (
     OFFERED_LANGUAGES_CACHE_KEY,
     Category,
@@ -259,7 +260,8 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for offer, (_location, groups) in zip(created, links)
             for group in groups
         )
-    cache.delete(OFFERED_LANGUAGES_CACHE_KEY)  # bulk_create bypasses save()
+    cache.delete(OFFERED_LANGUAGES_CACHE_KEY)  # bulk_create bypasses save() and its signals
+    catalogue_changed()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would gather them later

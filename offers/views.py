@@ -1,6 +1,8 @@
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 
+from . import cache
 from .filters import OfferFilter
 from .models import Category, Offer, Provider
 
@@ -14,7 +16,15 @@ def paginate(request, queryset):
 
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
-    page = paginate(request, filterset.qs.for_listing().order_by_title())
+    filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
+
+    def compute():
+        page = paginate(request, filterset.qs.order_by_title().values_list("pk", flat=True))
+        return list(page.object_list), page.paginator.count, page.number
+
+    ids, count, number = cache.list_results(get_language(), request.GET, compute)
+    offers = Offer.objects.filter(pk__in=ids).for_listing().in_bulk(ids)
+    page = Page([offers[pk] for pk in ids if pk in offers], number, Paginator(range(count), PAGE_SIZE))
     context = {"filterset": filterset, "page": page, "active_filters": filterset.active_filters()}
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)

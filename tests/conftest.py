@@ -25,3 +25,13 @@ def luenen(db):
 @pytest.fixture
 def integration_course(db):
     return Category.objects.get(slug=Category.INTEGRATION_COURSE)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """The database rolls back after each test; the cache must forget with it."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
