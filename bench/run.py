@@ -46,13 +46,16 @@ def prepare():
         print(f"load_demo --scale {OFFERS}: {time.perf_counter() - started:.1f} s")
 
 
-def server_times(client, url, count):
+def server_times(client, url, count, warm_cache):
+    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.get(url)  # warm the connection and the template cache
     times, queries = [], set()
     for _ in range(count):
+        if not warm_cache:
+            cache.clear()  # the cached list results off: every request computes
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url)
@@ -119,10 +122,13 @@ def main():
     list_url = "/ar/offers/?municipality=unna&category=integrationskurs"
     detail_url = f"/ar/offers/{offer.pk}-{offer.slug}/"
     rows = []
-    for name, url in (("offer list (Unna, integration course, Arabic)", list_url), ("offer detail (Arabic)", detail_url),
-                      ("search q=deutsch (German)", "/de/offers/?q=deutsch")):
-        median, p95, queries = server_times(client, url, REQUESTS)
-        rows.append((name, f"{median:.1f} ms", f"{p95:.1f} ms", "/".join(map(str, queries))))
+    pages = (("offer list (Unna, integration course, Arabic)", list_url), ("offer detail (Arabic)", detail_url),
+             ("search q=deutsch (German)", "/de/offers/?q=deutsch"))
+    for warm_cache in (False, True):
+        for name, url in pages:
+            median, p95, queries = server_times(client, url, REQUESTS, warm_cache)
+            label = f"{name}, cache {'warm' if warm_cache else 'off'}"
+            rows.append((label, f"{median:.1f} ms", f"{p95:.1f} ms", "/".join(map(str, queries))))
 
     port = 8765
     gunicorn = subprocess.Popen(
