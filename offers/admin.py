@@ -27,6 +27,7 @@ from .models import (
     TargetGroup,
     edits_every_provider,
     language_codes,
+    translation_codes,
 )
 
 
@@ -126,7 +127,7 @@ class TranslationMissingFilter(admin.SimpleListFilter):
     parameter_name = "translation_missing"
 
     def lookups(self, request, model_admin):
-        return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+        return [(code, name) for code, name in settings.LANGUAGES if code in translation_codes()]
 
     def queryset(self, request, queryset):
         if self.value() in language_codes():
@@ -243,7 +244,7 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
     def translation_export_view(self, request, language):
         # Working with translators is the KI's task: the files span all providers.
-        if not edits_every_provider(request.user) or language not in language_codes()[1:]:
+        if not edits_every_provider(request.user) or language not in translation_codes():
             raise PermissionDenied
         offers = self.get_queryset(request).filter(
             Q(translation_status__has_key=language) & ~Q(**{f"translation_status__{language}": Offer.TranslationState.COMPLETE})
@@ -296,9 +297,10 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
     def get_actions(self, request):
         actions = super().get_actions(request)
         if self.has_change_permission(request):
-            for code, name in settings.LANGUAGES[1:]:
+            names = dict(settings.LANGUAGES)
+            for code in translation_codes():
                 action = self.mark_translation_checked_action(code)
-                description = _("Übersetzung %(language)s als geprüft markieren") % {"language": name}
+                description = _("Übersetzung %(language)s als geprüft markieren") % {"language": names[code]}
                 actions[action.__name__] = (action, action.__name__, description)
         return actions
 

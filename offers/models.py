@@ -30,6 +30,11 @@ def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
+def translation_codes():
+    """The languages that translate the German source."""
+    return [code for code in language_codes() if code != settings.LANGUAGE_CODE]
+
+
 def months_before(day, months):
     """The same day `months` earlier (clamped to the month's last day)."""
     month_index = day.year * 12 + day.month - 1 - months
@@ -360,7 +365,7 @@ class OfferQuerySet(ProviderScopedQuerySet):
         """Per language: how many of these offers are complete, missing or outdated."""
         total = self.count()
         rows = []
-        for code in language_codes()[1:]:
+        for code in translation_codes():
             missing = self.translation_missing(code).count()
             outdated = self.translation_outdated(code).count()
             rows.append({"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated})
@@ -547,7 +552,7 @@ class Offer(models.Model):
         self._loaded_texts = {
             f"{name}_{code}": getattr(self, f"{name}_{code}", None)
             for name in translated_field_names(Offer)
-            for code in language_codes()[1:]
+            for code in translation_codes()
             if f"{name}_{code}" in self.__dict__
         }
 
@@ -567,7 +572,7 @@ class Offer(models.Model):
     def update_translation_sources(self):
         """A translation written or edited now was made from today's German text."""
         loaded = getattr(self, "_loaded_texts", {})
-        for code in language_codes()[1:]:
+        for code in translation_codes():
             sources = self.translation_sources.setdefault(code, {})
             for name in translated_field_names(Offer):
                 text = getattr(self, f"{name}_{code}")
@@ -596,7 +601,7 @@ class Offer(models.Model):
     def translation_states(self):
         """{language: complete, missing (a German text has no translation) or outdated}."""
         states = {settings.LANGUAGE_CODE: self.TranslationState.COMPLETE.value}
-        for code in language_codes()[1:]:
+        for code in translation_codes():
             state = self.TranslationState.COMPLETE.value
             for name in translated_field_names(Offer):
                 german = getattr(self, f"{name}_de")

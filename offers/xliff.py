@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Offer, fingerprint, language_codes, translated_field_names
+from .models import Offer, fingerprint, translated_field_names, translation_codes
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 MAX_BYTES = 5 * 1024 * 1024
@@ -67,7 +67,7 @@ def plan_import(data):
         return plan
     file = root.find(f"{{{NS}}}file")
     language = file.get("target-language", "") if file is not None else ""
-    if language not in language_codes()[1:]:
+    if language not in translation_codes():
         plan.problems.append(("", _("Unbekannte Zielsprache „%(language)s“.") % {"language": language}))
         return plan
     plan.language = language

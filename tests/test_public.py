@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
 
-from municipalities.factories import DistrictFactory, MunicipalityFactory
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, TargetGroup
 from pages.models import AccessibilityFeedback, InfoPage
