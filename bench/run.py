@@ -40,6 +40,7 @@ def prepare():
     from offers.models import Offer
 
     manage("migrate", "--noinput", "-v0")
+    manage("collectstatic", "--noinput", "-v0")  # production settings serve hashed files from the manifest
     if Offer.objects.filter(provider__slug__startswith="synthetisch-").count() != OFFERS:
         started = time.perf_counter()
         manage("load_demo", "--scale", str(OFFERS), "--municipalities", str(TOWNS))

@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404, render
 
+from offers.cache import cached_for_visitors
 from offers.models import Category, Offer
 
 from .models import Municipality
@@ -7,6 +8,7 @@ from .models import Municipality
 OFFERS_PER_CATEGORY = 5
 
 
+@cached_for_visitors
 def municipality_detail(request, slug):
     town = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     offers = Offer.objects.published().in_municipality(town)

@@ -9,9 +9,13 @@ class OffersConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from municipalities.models import District, Municipality
+
         from . import cache, models
 
-        for model in (models.Offer, models.Provider, models.Location, models.Category, models.TargetGroup, models.IntegrationCourse):
+        shown_publicly = (models.Offer, models.Provider, models.Location, models.Category, models.TargetGroup,
+                          models.IntegrationCourse, Municipality, District)
+        for model in shown_publicly:
             post_save.connect(cache.catalogue_changed, sender=model, dispatch_uid=f"catalogue-save-{model.__name__}")
             post_delete.connect(cache.catalogue_changed, sender=model, dispatch_uid=f"catalogue-delete-{model.__name__}")
         for through in (models.Offer.locations.through, models.Offer.target_groups.through):

@@ -1,17 +1,24 @@
-"""Cached offer-list results: the expensive count and ordering, reused until the catalogue changes.
+"""Cached catalogue results and pages, reused until the catalogue changes.
 
-The cache holds only ids and counts (no HTML), so per-visitor parts of the page
-(the caseworker's handout buttons, CSRF tokens) stay correct. Any saved or
-deleted entry that a list shows bumps the catalogue version, so the next
-request computes afresh.
+Any saved or deleted entry that a public page shows bumps the catalogue version,
+which is part of every key below, so the next request computes afresh.
 """
 
+import functools
 import hashlib
 
+from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
 
 VERSION_KEY = "offers:catalogue-version"
 TIMEOUT = 300
+# Short, so a release's new templates and static file names show within a minute.
+PAGE_TIMEOUT = 60
+# Stands in for the CSRF token in cached HTML; each visitor gets their own on the way out.
+CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
 
 
 def catalogue_version():
@@ -23,21 +30,70 @@ def catalogue_version():
 
 
 def catalogue_changed(**kwargs):
-    """Signal receiver: lists computed before this moment are stale."""
+    """Signal receiver: lists and pages computed before this moment are stale."""
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 1, None)
 
 
-def list_results(language, query, compute):
-    """(ids on the page, total count, page number) for one list URL, computed at most once per version."""
-    params = "&".join(f"{key}={value}" for key, values in sorted(query.lists()) for value in sorted(values))
+def digest(text):
     # Hashed: query strings may be long or hold control characters no cache key may contain.
-    digest = hashlib.sha256(params.encode("utf-8", "surrogatepass")).hexdigest()
-    key = f"offers:list:{catalogue_version()}:{language}:{digest}"
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def list_results(language, query, compute):
+    """(ids on the page, total count, page number) for one list URL, computed at most once per version.
+
+    Only ids and counts: visitors with a session (a handout selection, quick
+    mode, staff) share these but get their own HTML.
+    """
+    params = "&".join(f"{key}={value}" for key, values in sorted(query.lists()) for value in sorted(values))
+    key = f"offers:list:{catalogue_version()}:{language}:{digest(params)}"
     results = cache.get(key)
     if results is None:
         results = compute()
         cache.set(key, results, TIMEOUT)
     return results
+
+
+def is_anonymous_visitor(request):
+    """No session, no messages: the page is the same for every such visitor but for the CSRF token."""
+    return request.method in ("GET", "HEAD") and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+
+
+def csrf_placeholder(request):
+    """Template context processor: the placeholder instead of a token while a page is rendered for the cache."""
+    return {"csrf_token": CSRF_PLACEHOLDER} if getattr(request, "renders_for_page_cache", False) else {}
+
+
+def with_token(request, content):
+    placeholder = CSRF_PLACEHOLDER.encode()
+    # get_token() sets the visitor's CSRF cookie: only pages with a form need one.
+    return content.replace(placeholder, get_token(request).encode()) if placeholder in content else content
+
+
+def cached_for_visitors(view):
+    """Whole public pages for anonymous visitors: a rush costs one render per page and catalogue version."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_anonymous_visitor(request):
+            return view(request, *args, **kwargs)
+        key = f"offers:page:{catalogue_version()}:{get_language()}:{digest(request.get_host() + request.get_full_path())}"
+        page = cache.get(key)
+        if page is not None:
+            return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
+        request.renders_for_page_cache = True
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.renders_for_page_cache = False
+        if response.streaming:
+            return response
+        if response.status_code == 200 and not response.cookies:
+            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]}, PAGE_TIMEOUT)
+        response.content = with_token(request, response.content)
+        return response
+
+    return wrapper

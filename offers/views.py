@@ -14,6 +14,7 @@ def paginate(request, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
+@cache.cached_for_visitors
 def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
@@ -40,6 +41,7 @@ def fallback_offers(filterset):
     return offers.for_listing().order_by_title()[:6]
 
 
+@cache.cached_for_visitors
 def offer_detail(request, pk, slug=None):
     offer = get_object_or_404(
         Offer.objects.published().select_related("category", "provider", "whole_district", "course").prefetch_related(
@@ -52,12 +54,14 @@ def offer_detail(request, pk, slug=None):
     return render(request, "offers/offer_detail.html", {"offer": offer})
 
 
+@cache.cached_for_visitors
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider, slug=slug)
     page = paginate(request, provider.offers.published().for_listing().order_by_title())
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
 
 
+@cache.cached_for_visitors
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = paginate(request, category.offers.published().for_listing().order_by_title())

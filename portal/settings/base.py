@@ -79,6 +79,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.i18n.context",
                 "handouts.context.handout",
+                "offers.cache.csrf_placeholder",
             ],
         },
     },

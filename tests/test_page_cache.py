@@ -1,0 +1,83 @@
+"""Whole pages cached for anonymous visitors (offers.cache.cached_for_visitors)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from municipalities.models import Municipality
+from offers.cache import CSRF_PLACEHOLDER
+from offers.factories import LocationFactory, OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def csrf_tokens(response):
+    return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()))
+
+
+@pytest.fixture
+def offer(unna):
+    return OfferFactory(title_de="Sprachcafé", locations=[LocationFactory(municipality=unna)])
+
+
+@pytest.fixture
+def public_urls(offer):
+    return [
+        "/ar/offers/?municipality=unna",
+        offer.get_absolute_url(),
+        offer.provider.get_absolute_url(),
+        offer.category.get_absolute_url(),
+        "/de/towns/unna/",
+    ]
+
+
+def test_a_repeated_page_costs_no_query_and_each_visitor_gets_a_working_csrf_token(offer, public_urls, django_assert_num_queries):
+    for url in public_urls:
+        first = Client().get(url)
+        assert first.status_code == 200
+        with django_assert_num_queries(0):
+            again = Client().get(url)
+        assert CSRF_PLACEHOLDER not in again.content.decode()
+        without_tokens = [re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", r.content) for r in (first, again)]
+        assert without_tokens[0] == without_tokens[1], url
+
+    visitor = Client(enforce_csrf_checks=True)
+    page = visitor.get("/ar/offers/?municipality=unna")  # served from the cache
+    (token,) = csrf_tokens(page)
+    assert visitor.cookies["csrftoken"].value
+    added = visitor.post("/ar/handout/add/", {"offer": offer.pk, "next": "/ar/offers/", "csrfmiddlewaretoken": token})
+    assert added.status_code == 302
+    assert visitor.session["handout_offers"] == [offer.pk]
+    assert csrf_tokens(Client().get("/ar/offers/?municipality=unna")).isdisjoint({token})
+
+
+def test_a_visitor_with_a_session_sees_their_own_selection_not_the_cached_page(client, offer):
+    url = "/de/offers/?municipality=unna"
+    assert "Aus der Handreichung nehmen" not in Client().get(url).content.decode()
+    client.post("/de/handout/add/", {"offer": offer.pk, "next": url})
+    page = client.get(url).content.decode()
+    assert "Aus der Handreichung nehmen" in page and "Handreichung ansehen" in page
+    assert "Aus der Handreichung nehmen" not in Client().get(url).content.decode()
+
+
+def test_an_edit_is_on_the_next_cached_page(offer, public_urls):
+    for url in public_urls:
+        Client().get(url)
+    offer.title_de = "Sprachtreff"
+    offer.save()
+    for url in public_urls[:-1]:
+        page = Client().get(url, follow=True).content.decode()
+        assert "Sprachtreff" in page and "Sprachcafé" not in page, url
+    town = Municipality.objects.get(slug="unna")
+    town.population = 123456
+    town.save()
+    assert "<bdi>123456</bdi>" in Client().get("/de/towns/unna/").content.decode()
+
+
+def test_errors_and_redirects_are_not_cached_and_never_show_the_placeholder(offer):
+    for url in (f"/de/offers/{offer.pk}-falscher-name/", "/de/offers/999999/", "/de/towns/atlantis/"):
+        for _ in range(2):
+            response = Client().get(url)
+            assert response.status_code in (301, 404)
+            assert CSRF_PLACEHOLDER not in response.content.decode()
