@@ -58,7 +58,7 @@ class OfferFilter(django_filters.FilterSet):
     )
     language = django_filters.ChoiceFilter(
         label=_("In welcher Sprache?"),
-        choices=lambda: [(code, language_name(code)) for code in Offer.objects.published().offered_languages()],
+        choices=lambda: [(code, language_name(code)) for code in Offer.objects.offered_languages()],
         empty_label=_("Alle Sprachen"),
         method="held_in_language",
     )

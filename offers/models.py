@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.urls import reverse
@@ -321,15 +321,29 @@ class OfferQuerySet(ProviderScopedQuerySet):
         return self.filter(languages__contains=f",{code},")
 
     def offered_languages(self):
-        """The languages these offers are held in, by their name in the current language.
+        """The languages published offers are held in, sorted by their name in the current language.
 
-        A scan of every offer: cached briefly, and dropped whenever an offer is saved.
+        Cached briefly and dropped whenever an offer is saved. Each combination of
+        languages is read once from the (status, languages) index, by jumping from
+        one to the next (a loose index scan), instead of visiting every offer.
         """
         codes = cache.get(OFFERED_LANGUAGES_CACHE_KEY)
         if codes is None:
-            codes = set()
-            for stored in self.order_by().values_list("languages", flat=True).distinct():
-                codes.update(stored)
+            connection = connections[router.db_for_read(Offer)]
+            table = connection.ops.quote_name(Offer._meta.db_table)
+            published = "status = %s AND (visible_until IS NULL OR visible_until >= %s)"
+            params = [Offer.Status.PUBLISHED, connection.ops.adapt_datefield_value(timezone.localdate())]
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"""WITH RECURSIVE held (languages) AS (
+                        SELECT MIN(languages) FROM {table} WHERE {published}
+                        UNION ALL
+                        SELECT (SELECT MIN(languages) FROM {table} WHERE {published} AND languages > held.languages)
+                        FROM held WHERE held.languages IS NOT NULL
+                    ) SELECT languages FROM held WHERE languages IS NOT NULL""",
+                    params * 2,
+                )
+                codes = {code for (stored,) in cursor.fetchall() for code in LanguageCodesField.as_list(stored)}
             cache.set(OFFERED_LANGUAGES_CACHE_KEY, codes, 600)
         return sorted(codes, key=lambda code: language_name(code).casefold())
 
@@ -399,8 +413,8 @@ class OfferQuerySet(ProviderScopedQuerySet):
         # The search columns hold every text again: lists never show them.
         hidden = ["search_text", *(f"search_text_{code}" for code in language_codes()), "translation_sources"]
         return (
-            self.select_related("category", "provider", "whole_district")
-            .prefetch_related("locations__municipality", "target_groups")
+            self.select_related("category", "provider")
+            .prefetch_related(models.Prefetch("locations", Location.objects.select_related("municipality")))
             .defer(*hidden)
         )
 
@@ -498,7 +512,21 @@ class Offer(models.Model):
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
         permissions = [("publish_offer", _("Darf Angebote veröffentlichen"))]
-        indexes = [models.Index(fields=["status", "visible_until"])]
+        indexes = [
+            models.Index(fields=["status", "visible_until"]),
+            models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
+            # Every column the list filters on: counting a town's offers never reads the wide rows.
+            models.Index(
+                fields=["status", "category", "visible_until", "format", "whole_district", "languages", "id"],
+                name="offers_offer_listing",
+            ),
+            # The list's order in each language, alone (search) and within a category: page 1 reads 20 rows.
+            *(models.Index(shown_title(code), "id", name=f"offers_offer_title_{code}") for code in language_codes()),
+            *(
+                models.Index("category", shown_title(code), "id", name=f"offers_offer_category_title_{code}")
+                for code in language_codes()
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(min_age__isnull=True) | Q(max_age__isnull=True) | Q(min_age__lte=models.F("max_age")),

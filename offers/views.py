@@ -1,4 +1,5 @@
 from django.core.paginator import Page, Paginator
+from django.utils.functional import cached_property
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 
@@ -7,6 +8,23 @@ from .filters import OfferFilter
 from .models import Category, Offer, Provider
 
 PAGE_SIZE = 20
+MAX_COUNT = 1000
+
+
+class CappedPaginator(Paginator):
+    """Counts the offer list no further than MAX_COUNT (50 pages).
+
+    An exact count of a broad search reads every matching row, and nobody pages
+    through more than a thousand offers: the list says "more than 1000" instead.
+    """
+
+    @cached_property
+    def count(self):
+        return min(self.object_list.order_by()[: MAX_COUNT + 1].count(), MAX_COUNT + 1)
+
+    @cached_property
+    def num_pages(self):
+        return Paginator(range(min(self.count, MAX_COUNT)), self.per_page).num_pages
 
 
 def paginate(request, queryset):
@@ -20,13 +38,19 @@ def offer_list(request):
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
     def compute():
-        page = paginate(request, filterset.qs.order_by_title().values_list("pk", flat=True))
+        offers = filterset.qs.order_by_title().values_list("pk", flat=True)
+        page = CappedPaginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
         return list(page.object_list), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     offers = Offer.objects.filter(pk__in=ids).for_listing().in_bulk(ids)
-    page = Page([offers[pk] for pk in ids if pk in offers], number, Paginator(range(count), PAGE_SIZE))
-    context = {"filterset": filterset, "page": page, "active_filters": filterset.active_filters()}
+    page = Page([offers[pk] for pk in ids if pk in offers], number, Paginator(range(min(count, MAX_COUNT)), PAGE_SIZE))
+    context = {
+        "filterset": filterset,
+        "page": page,
+        "active_filters": filterset.active_filters(),
+        "more_than": MAX_COUNT if count > MAX_COUNT else None,
+    }
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
     return render(request, "offers/offer_list.html", context)

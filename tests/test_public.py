@@ -342,6 +342,33 @@ def test_language_filter_offers_the_languages_of_published_offers_and_follows_ed
     assert '<option value="fa">Persisch</option>' in client.get("/de/offers/").content.decode()
 
 
+def test_language_filter_leaves_out_languages_of_drafts_and_expired_offers(client):
+    import datetime
+
+    OfferFactory(languages=["de"])
+    OfferFactory(languages=["ps"], status=Offer.Status.DRAFT)
+    OfferFactory(languages=["ti"], visible_until=datetime.date.today() - datetime.timedelta(days=1))
+    OfferFactory(languages=["so", "de"], visible_until=datetime.date.today())
+    choices = re.findall(r'<option value="([a-z]{2})">', client.get("/de/offers/").content.decode())
+    assert sorted(choices) == ["de", "so"]
+
+
+def test_a_broad_list_says_more_than_the_counted_limit_and_pages_through_it(client, monkeypatch):
+    from offers import views
+
+    monkeypatch.setattr(views, "MAX_COUNT", 4)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    for n in range(7):
+        OfferFactory(title_de=f"Kurs {n}", format=Offer.Format.ONLINE)
+    first = client.get("/de/offers/", {"q": "kurs"}).content.decode()
+    assert "Mehr als <bdi>4</bdi> Angebote gefunden" in first and "Seite <bdi>1</bdi> von <bdi>2</bdi>" in first
+    last = client.get("/de/offers/", {"q": "kurs", "page": 9})
+    assert ids(last) == [offer.pk for offer in Offer.objects.order_by_title()[2:4]]
+    assert "أكثر من <bdi>4</bdi>" in client.get("/ar/offers/", {"q": "kurs"}).content.decode()
+    exact = client.get("/de/offers/", {"q": "kurs 3"}).content.decode()
+    assert "<bdi>1</bdi> Angebot gefunden" in exact
+
+
 def test_cached_list_results_follow_every_edit(client, unna, django_assert_max_num_queries):
     offer = OfferFactory(title_de="Sprachcafé", locations=[LocationFactory(municipality=unna)])
     assert "Sprachcafé" in client.get("/de/offers/", {"municipality": "unna"}).content.decode()

@@ -99,6 +99,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
         os.environ["DATABASE_REPLICA_URL"], conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")), conn_health_checks=True
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL's JIT compiles queries for ~0.5 s when it overrates a count; short web queries never win it back.
+        database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
 
 # A cache shared by all app servers (login throttling, cached language lists) when
