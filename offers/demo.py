@@ -262,7 +262,17 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
         )
     cache.delete(OFFERED_LANGUAGES_CACHE_KEY)  # bulk_create bypasses save() and its signals
     catalogue_changed()
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")  # fresh statistics, as autovacuum would gather them later
     return offer_count, len(towns)
+
+
+def refresh_statistics():
+    """After a bulk load on PostgreSQL, do now what autovacuum would do later.
+
+    ANALYZE gives the planner the new row counts; VACUUM marks the pages
+    all-visible, so the list's counts read only the covering index. VACUUM
+    cannot run inside a transaction (as in tests): there, ANALYZE alone.
+    """
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")

@@ -30,6 +30,7 @@ class Command(BaseCommand):
             if not 10 <= municipalities <= 2_000:
                 raise CommandError("--municipalities takes a number from 10 to 2,000.")
             offers, towns = demo.generate_synthetic(scale, municipalities)
+            demo.refresh_statistics()
             self.stdout.write(self.style.SUCCESS(f"Generated {offers} synthetic offers in {towns} towns."))
             return
         count = demo.load_catalogue()
