@@ -20,6 +20,14 @@ class FlagCheckbox(forms.CheckboxInput):
         return str(data.get(name, "")).lower() in {"1", "true", "on"}
 
 
+class FlatSelect(forms.Select):
+    template_name = "offers/widgets/select.html"
+
+
+class FlatCheckboxes(forms.CheckboxSelectMultiple):
+    template_name = "offers/widgets/checkbox_select.html"
+
+
 class OnlyWhenChecked(django_filters.BooleanFilter):
     """`free=1` narrows the list; an absent or unchecked box does not mean 'not free'."""
 
@@ -40,26 +48,28 @@ class OfferFilter(django_filters.FilterSet):
         queryset=lambda request: Municipality.objects.filter(district__slug="kreis-unna"),
         to_field_name="slug",
         empty_label=_("Alle Orte"),
+        widget=FlatSelect,
         method="in_municipality",
     )
     category = django_filters.ModelMultipleChoiceFilter(
         label=_("Was suchen Sie?"),
         queryset=lambda request: Category.objects.all(),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=FlatCheckboxes,
         method="in_categories",
     )
     target_group = django_filters.ModelMultipleChoiceFilter(
         label=_("Für wen?"),
         queryset=lambda request: TargetGroup.objects.all(),
         to_field_name="slug",
-        widget=forms.CheckboxSelectMultiple,
+        widget=FlatCheckboxes,
         method="for_target_groups",
     )
     language = django_filters.ChoiceFilter(
         label=_("In welcher Sprache?"),
         choices=lambda: [(code, language_name(code)) for code in Offer.objects.offered_languages()],
         empty_label=_("Alle Sprachen"),
+        widget=FlatSelect,
         method="held_in_language",
     )
     free = OnlyWhenChecked(label=_("Nur kostenlose Angebote"), field_name="free_of_charge")

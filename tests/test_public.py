@@ -342,6 +342,15 @@ def test_language_filter_offers_the_languages_of_published_offers_and_follows_ed
     assert '<option value="fa">Persisch</option>' in client.get("/de/offers/").content.decode()
 
 
+def test_filter_form_keeps_the_chosen_values_and_labels_every_box(client, unna, integration_course):
+    OfferFactory(languages=["ar"])
+    page = client.get("/de/offers/", {"municipality": "unna", "category": "integrationskurs", "language": "ar"}).content.decode()
+    assert '<option value="unna" selected>Unna</option>' in page and '<option value="ar" selected>Arabisch</option>' in page
+    assert re.search(r'<input type="checkbox" name="category" value="integrationskurs" id="(id_category_\d+)" checked>', page)
+    boxes = re.findall(r'<input type="checkbox" name="(?:category|target_group)"[^>]* id="([^"]+)"', page)
+    assert boxes and all(f'<label for="{box}">' in page for box in boxes)
+
+
 def test_language_filter_leaves_out_languages_of_drafts_and_expired_offers(client):
     import datetime
 
