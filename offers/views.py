@@ -1,6 +1,6 @@
 from django.core.paginator import Page, Paginator
-from django.utils.functional import cached_property
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from . import cache
@@ -20,11 +20,17 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self):
-        return min(self.object_list.order_by()[: MAX_COUNT + 1].count(), MAX_COUNT + 1)
+        """At most MAX_COUNT + 1: one more than the limit says there are more."""
+        return self.object_list.order_by()[: MAX_COUNT + 1].count()
 
     @cached_property
     def num_pages(self):
-        return Paginator(range(min(self.count, MAX_COUNT)), self.per_page).num_pages
+        return pages_of(self.count).num_pages
+
+
+def pages_of(count):
+    """The pages over a (capped) count of offers: at most MAX_COUNT of them can be paged through."""
+    return Paginator(range(min(count, MAX_COUNT)), PAGE_SIZE)
 
 
 def paginate(request, queryset):
@@ -44,7 +50,7 @@ def offer_list(request):
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     offers = Offer.objects.filter(pk__in=ids).for_listing().in_bulk(ids)
-    page = Page([offers[pk] for pk in ids if pk in offers], number, Paginator(range(min(count, MAX_COUNT)), PAGE_SIZE))
+    page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "filterset": filterset,
         "page": page,
