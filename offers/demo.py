@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import reversion
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -15,7 +14,6 @@ from municipalities.models import District, Municipality
 from . import demo_catalogue
 from .cache import catalogue_changed
 from .models import (
-    OFFERED_LANGUAGES_CACHE_KEY,
     Category,
     IntegrationCourse,
     Location,
@@ -260,8 +258,7 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for offer, (_location, groups) in zip(created, links)
             for group in groups
         )
-    cache.delete(OFFERED_LANGUAGES_CACHE_KEY)  # bulk_create bypasses save() and its signals
-    catalogue_changed()
+    catalogue_changed()  # bulk_create bypasses save() and its signals
     return offer_count, len(towns)
 
 

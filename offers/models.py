@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from municipalities.models import District, Municipality
 from portal.text import fold, slugify_de
 
+from .cache import catalogue_version
 from .fields import LanguageCodesField
 from .languages import language_name
 
@@ -48,7 +49,6 @@ def months_before(day, months):
     raise AssertionError("unreachable")
 
 
-OFFERED_LANGUAGES_CACHE_KEY = "offers:published-languages"
 
 
 def fingerprint(text):
@@ -323,11 +323,12 @@ class OfferQuerySet(ProviderScopedQuerySet):
     def offered_languages(self):
         """The languages published offers are held in, sorted by their name in the current language.
 
-        Cached briefly and dropped whenever an offer is saved. Each combination of
+        Cached until the catalogue changes, like the lists. Each combination of
         languages is read once from the (status, languages) index, by jumping from
         one to the next (a loose index scan), instead of visiting every offer.
         """
-        codes = cache.get(OFFERED_LANGUAGES_CACHE_KEY)
+        key = f"offers:languages:{catalogue_version()}"
+        codes = cache.get(key)
         if codes is None:
             connection = connections[router.db_for_read(Offer)]
             table = connection.ops.quote_name(Offer._meta.db_table)
@@ -344,7 +345,7 @@ class OfferQuerySet(ProviderScopedQuerySet):
                     params * 2,
                 )
                 codes = {code for (stored,) in cursor.fetchall() for code in LanguageCodesField.as_list(stored)}
-            cache.set(OFFERED_LANGUAGES_CACHE_KEY, codes, 600)
+            cache.set(key, codes, 600)
         return sorted(codes, key=lambda code: language_name(code).casefold())
 
     def online_or_hybrid(self):
@@ -588,7 +589,6 @@ class Offer(models.Model):
         self.update_derived_fields()
         super().save(*args, **kwargs)
         self.remember_translations()
-        cache.delete(OFFERED_LANGUAGES_CACHE_KEY)
 
     def update_derived_fields(self):
         """Slug, search text and translation state follow the texts; bulk writers call this themselves."""
