@@ -13,7 +13,7 @@ def municipality_detail(request, slug):
     town = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     offers = Offer.objects.published().in_municipality(town)
     counts = offers.count_per_category()
-    shown = list(offers.for_listing().first_per_category(OFFERS_PER_CATEGORY))
+    shown = list(offers.for_cards().first_per_category(OFFERS_PER_CATEGORY))
     groups = [
         {"category": category, "count": counts[category.pk], "offers": [o for o in shown if o.category_id == category.pk]}
         for category in Category.objects.all()

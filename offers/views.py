@@ -49,7 +49,7 @@ def offer_list(request):
         return list(page.object_list), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
-    offers = Offer.objects.filter(pk__in=ids).for_listing().in_bulk(ids)
+    offers = Offer.objects.for_cards().in_bulk(ids)
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "filterset": filterset,
@@ -68,7 +68,7 @@ def fallback_offers(filterset):
     town = filterset.form.cleaned_data.get("municipality")
     if town:
         offers = offers.in_municipality(town)
-    return offers.for_listing().order_by_title()[:6]
+    return offers.for_cards().order_by_title()[:6]
 
 
 @cache.cached_for_visitors
@@ -87,12 +87,12 @@ def offer_detail(request, pk, slug=None):
 @cache.cached_for_visitors
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider, slug=slug)
-    page = paginate(request, provider.offers.published().for_listing().order_by_title())
+    page = paginate(request, provider.offers.published().for_cards().order_by_title())
     return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
 
 
 @cache.cached_for_visitors
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
-    page = paginate(request, category.offers.published().for_listing().order_by_title())
+    page = paginate(request, category.offers.published().for_cards().order_by_title())
     return render(request, "offers/category_detail.html", {"category": category, "page": page})
