@@ -43,13 +43,16 @@ def offer_list(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
+    computed = {}
+
     def compute():
-        offers = filterset.qs.order_by_title().values_list("pk", flat=True)
-        page = CappedPaginator(offers, PAGE_SIZE).get_page(request.GET.get("page"))
-        return list(page.object_list), page.paginator.count, page.number
+        page = CappedPaginator(filterset.qs.order_by_title().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        computed.update((offer.pk, offer) for offer in page.object_list)
+        return list(computed), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
-    offers = Offer.objects.for_cards().in_bulk(ids)
+    # Computed just now, the page's offers came with their count; from the cache, only their ids.
+    offers = computed or Offer.objects.for_cards().in_bulk(ids)
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "filterset": filterset,

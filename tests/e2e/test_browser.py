@@ -119,7 +119,7 @@ def test_back_office_works_under_the_content_security_policy(page_factory, serve
 def test_caseworker_quick_mode_fits_a_phone(page_factory, server, code):
     page = page_factory(locale=code)
     page.goto(f"{server}/{code}/offers/?municipality=luenen")
-    page.locator("[data-offer-id] .handout-button button").first.click()
+    page.locator("[data-offer-id] button.handout-button").first.click()
     page.locator(".caseworker-tools button").click()
     assert page.locator(".offer.compact").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
