@@ -16,6 +16,8 @@ MAX_QUERY_LENGTH = 200
 class FlagCheckbox(forms.CheckboxInput):
     """A checkbox that submits `=1` and reads 1/true/on, as the URL contract says."""
 
+    template_name = "offers/widgets/flag_checkbox.html"
+
     def format_value(self, value):
         return "1"
 

@@ -344,10 +344,14 @@ def test_language_filter_offers_the_languages_of_published_offers_and_follows_ed
 
 def test_filter_form_keeps_the_chosen_values_and_labels_every_box(client, unna, integration_course):
     OfferFactory(languages=["ar"])
-    page = client.get("/de/offers/", {"municipality": "unna", "category": "integrationskurs", "language": "ar"}).content.decode()
+    chosen = {"municipality": "unna", "category": "integrationskurs", "language": "ar", "free": "1", "online": "true"}
+    page = client.get("/de/offers/", chosen).content.decode()
     assert '<option value="unna" selected>Unna</option>' in page and '<option value="ar" selected>Arabisch</option>' in page
+    assert '<input type="checkbox" name="free" value="1" id="id_free" checked>' in page
+    assert '<input type="checkbox" name="online" value="1" id="id_online" checked>' in page
+    assert '<input type="checkbox" name="childcare" value="1" id="id_childcare">' in page
     assert re.search(r'<input type="checkbox" name="category" value="integrationskurs" id="(id_category_\d+)" checked>', page)
-    boxes = re.findall(r'<input type="checkbox" name="(?:category|target_group)"[^>]* id="([^"]+)"', page)
+    boxes = re.findall(r'<input type="checkbox" name="\w+"[^>]* id="([^"]+)"', page)
     assert boxes and all(f'<label for="{box}">' in page for box in boxes)
 
 
