@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from offers.factories import LocationFactory, OfferFactory, ProviderFactory
+from municipalities.factories import MunicipalityFactory
+from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import translated_field_names, Offer
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +28,16 @@ def test_markup_stored_in_every_text_field_never_runs(client, ki_editor, unna):
     location = LocationFactory(provider=provider, municipality=unna, name=PAYLOAD, street=PAYLOAD, **{f"opening_hours_{code}": PAYLOAD for code in LANGUAGES})
     texts = {f"{name}_{code}": PAYLOAD for name in translated_field_names(Offer) for code in LANGUAGES}
     offer = OfferFactory(provider=provider, locations=[location], contact_person=PAYLOAD, **{**texts, "title_de": f"Kurs {PAYLOAD}"})
+    # Names that the filter form, the badges and the chips show.
+    names = {f"name_{code}": PAYLOAD for code in LANGUAGES}
+    town = MunicipalityFactory(district=unna.district, name=f"Stadt {PAYLOAD}", slug="stadt")
+    OfferFactory(category=CategoryFactory(**names), target_groups=[TargetGroupFactory(**names)], locations=[LocationFactory(municipality=town)])
     urls = []
     for code in LANGUAGES:
         urls += [
             f"/{code}/offers/",
             f"/{code}/offers/?q=kurs",
+            f"/{code}/offers/?municipality=stadt",
             f"/{code}/offers/{offer.pk}-{offer.slug}/",
             f"/{code}/towns/unna/",
             f"/{code}/categories/{offer.category.slug}/",

@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django_filters",
     "csp",
     "reversion",
@@ -85,9 +84,6 @@ TEMPLATES = [
         },
     },
 ]
-
-# Widgets render with the project's templates, so templates/offers/widgets/ can replace Django's.
-FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 # DATABASE_URL selects the database: postgres://… in production,
 # sqlite:///path for another SQLite file; the embedded SQLite file otherwise.
