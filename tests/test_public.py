@@ -180,15 +180,14 @@ def test_404_speaks_the_visitors_language(client):
     assert '<html lang="ar" dir="rtl">' in page
 
 
-def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_max_num_queries):
+def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
-    with django_assert_max_num_queries(10) as small:
+    with django_assert_num_queries(7):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_max_num_queries(10) as large:
+    with django_assert_num_queries(7):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
-    assert len(small.captured_queries) == len(large.captured_queries)
 
 
 def test_list_page_with_20_results_is_small(client, unna):
@@ -252,13 +251,6 @@ def test_town_page_groups_offers_by_category_and_shows_census(client, unna, cour
     assert set(ids(client.get("/de/towns/unna/"))) == {course_in_unna.pk, Offer.objects.get(title_de="Schuldnerberatung").pk}
 
 
-def test_town_page_query_count_is_bounded(client, unna, django_assert_max_num_queries):
-    for _ in range(30):
-        OfferFactory(locations=[LocationFactory(municipality=unna)])
-    with django_assert_max_num_queries(10):
-        assert client.get("/de/towns/unna/").status_code == 200
-
-
 def test_information_pages_are_seeded_and_legal_ones_marked_as_placeholders(client):
     for slug in ("integrationskurs", "migrationsberatung-mbe", "jugendmigrationsdienst-jmd", "kosten-berechtigungsschein", "erste-schritte"):
         page = InfoPage.objects.get(slug=slug)
@@ -315,8 +307,11 @@ def test_dates_are_formatted_per_language(client, code, month):
     assert '<time datetime="2026-12-07">' in page
 
 
-@pytest.mark.parametrize("url", ["/ar/", "/ar/categories/beratung/", "/ar/providers/{provider}/", "/ar/offers/"])
-def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_max_num_queries, url, unna):
+@pytest.mark.parametrize(
+    ("url", "queries"),
+    [("/ar/", 3), ("/ar/categories/beratung/", 4), ("/ar/providers/{provider}/", 4), ("/ar/offers/", 7), ("/ar/towns/unna/", 5)],
+)
+def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
     provider = ProviderFactory(slug="ahorn")
     category = Category.objects.get(slug="beratung")
 
@@ -326,12 +321,11 @@ def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_
                          target_groups=[TargetGroupFactory()])
 
     add(2)
-    with django_assert_max_num_queries(10) as few:
+    with django_assert_num_queries(queries):
         assert client.get(url.format(provider="ahorn")).status_code == 200
     add(25)
-    with django_assert_max_num_queries(10) as many:
+    with django_assert_num_queries(queries):
         assert client.get(url.format(provider="ahorn")).status_code == 200
-    assert len(few.captured_queries) == len(many.captured_queries)
 
 
 def test_language_filter_offers_the_languages_of_published_offers_and_follows_edits(client):
@@ -382,10 +376,10 @@ def test_a_broad_list_says_more_than_the_counted_limit_and_pages_through_it(clie
     assert "<bdi>1</bdi> Angebot gefunden" in exact
 
 
-def test_cached_list_results_follow_every_edit(client, unna, django_assert_max_num_queries):
+def test_cached_list_results_follow_every_edit(client, unna, django_assert_num_queries):
     offer = OfferFactory(title_de="Sprachcafé", locations=[LocationFactory(municipality=unna)])
     assert "Sprachcafé" in client.get("/de/offers/", {"municipality": "unna"}).content.decode()
-    with django_assert_max_num_queries(8):  # a cache hit skips the count and the ordering
+    with django_assert_num_queries(0):  # the cached page
         client.get("/de/offers/", {"municipality": "unna"})
     offer.title_de = "Sprachtreff"
     offer.save()
@@ -399,3 +393,15 @@ def test_cached_list_results_follow_every_edit(client, unna, django_assert_max_n
     offer.locations.clear()
     added.delete()
     assert ids(client.get("/de/offers/", {"municipality": "unna"})) == []
+
+
+def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_constant_query_count(client, unna, django_assert_num_queries):
+    for number in range(25):
+        OfferFactory(title_de=f"Kurs {number:02}", locations=[LocationFactory(municipality=unna)])
+    url = "/ar/offers/?municipality=unna"
+    fresh = client.get(url)
+    client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
+    with django_assert_num_queries(6):  # session, 3 filter lists, the 20 offers, their locations
+        cached = client.get(url)
+    assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
+    assert cached.content.decode().count('formaction="/ar/handout/remove/"') == 1  # the chosen offer's button removes it
