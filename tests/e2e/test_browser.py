@@ -1,9 +1,11 @@
 """A newcomer and a caseworker in a real headless Chromium, JavaScript switched off."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
@@ -124,3 +126,19 @@ def test_caseworker_quick_mode_fits_a_phone(page_factory, server, code):
     assert page.locator(".offer.compact").count() > 0
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert page.evaluate(SMALL_TAP_TARGETS) == []
+
+
+def test_handout_buttons_of_one_list_form_add_and_remove_the_offer_they_sit_on(page_factory, server):
+    page = page_factory(locale="de-DE")  # no JavaScript: the remove button's formaction is plain HTML
+    page.goto(f"{server}/de/offers/?municipality=luenen")
+    cards = page.locator("[data-offer-id]")
+    first, second = cards.nth(0).get_attribute("data-offer-id"), cards.nth(1).get_attribute("data-offer-id")
+    for offer in (first, second):
+        page.locator(f'[data-offer-id="{offer}"]').get_by_role("button", name="Zur Handreichung").click()
+        page.wait_for_load_state()
+    # The count stays one text in the flex button, with its spaces ("(2Angebote)" before).
+    expect(page.get_by_role("link", name="Handreichung ansehen (2 Angebote)", exact=True)).to_have_count(1)
+    page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Aus der Handreichung nehmen").click()
+    expect(page.get_by_role("link", name="Handreichung ansehen (1 Angebot)", exact=True)).to_have_count(1)
+    expect(page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Zur Handreichung")).to_have_count(1)
+    expect(page.locator(f'[data-offer-id="{second}"]').get_by_role("button", name="Aus der Handreichung nehmen")).to_have_count(1)
