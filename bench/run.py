@@ -100,6 +100,21 @@ def load(port, path, seconds, clients):
     return done[0] / seconds, errors[0]
 
 
+def cpu_reference_ms():
+    """A fixed pure-Python loop: how fast this machine's cores were during the run (lower is faster).
+
+    Shared cloud cores vary between runs; this puts the server times in context.
+    """
+    times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        total = 0
+        for number in range(3_000_000):
+            total += number
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def worker_rss_mb(master_pid):
     children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
     sizes = []
@@ -128,11 +143,13 @@ def main():
     # A caseworker has a session (handout selection): no cached page, but the cached list results.
     caseworker = Client()
     caseworker.post("/ar/handout/add/", {"offer": offer.pk, "next": list_url})
+    reference_before = cpu_reference_ms()
     runs = [(client, False, "cache off"), (client, True, "page cache warm"), (caseworker, True, "with a session, list cache warm")]
     for visitor, warm_cache, state in runs:
         for name, url in pages:
             median, p95, queries = server_times(visitor, url, REQUESTS, warm_cache)
             rows.append((f"{name}, {state}", f"{median:.1f} ms", f"{p95:.1f} ms", "/".join(map(str, queries))))
+    reference_after = cpu_reference_ms()
 
     port = 8765
     gunicorn = subprocess.Popen(
@@ -166,6 +183,8 @@ def main():
     print(f"| offer list | {list_rate:.0f} | {list_errors} |")
     print(f"| ratio list / healthz | {list_rate / healthz_rate:.0%} | |")
     print(f"\nworker RSS after the load: {', '.join(f'{size:.0f} MB' for size in rss)}")
+    print(f"CPU reference (3 million additions in Python, before and after the server times): "
+          f"{reference_before:.0f} / {reference_after:.0f} ms")
 
 
 if __name__ == "__main__":
