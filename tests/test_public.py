@@ -405,3 +405,15 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert cached.content.decode().count('formaction="/ar/handout/remove/"') == 1  # the chosen offer's button removes it
+
+
+def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(client, unna, django_assert_num_queries):
+    for number in range(25):
+        OfferFactory(title_de=f"Kurs {number:02}", phone="02303 27-1234", locations=[LocationFactory(municipality=unna, street=f"Hauptstraße {number}")])
+    url = "/de/offers/?municipality=unna"
+    client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
+    client.get(url)  # the list results are cached now, as in a caseworker's day
+    with django_assert_num_queries(6):  # session, 3 filter lists, the 20 offers, their locations
+        page = client.get(url).content.decode()
+    assert page.count('class="offer compact"') == 20
+    assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page
