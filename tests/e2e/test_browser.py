@@ -1,7 +1,6 @@
 """A newcomer and a caseworker in a real headless Chromium, JavaScript switched off."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest
