@@ -8,6 +8,7 @@ import functools
 import hashlib
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -15,7 +16,7 @@ from django.utils.translation import get_language
 
 VERSION_KEY = "offers:catalogue-version"
 TIMEOUT = 300
-# Short, so a release's new templates and static file names show within a minute.
+# Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
 # Stands in for the CSRF token in cached HTML; each visitor gets their own on the way out.
 CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
@@ -57,6 +58,15 @@ def list_results(language, query, compute):
     return results
 
 
+def static_release():
+    """Changes with every release's static files (the manifest's hash; empty without a manifest).
+
+    Servers of two releases may share one cache for a while; a page names the static files of
+    the release that rendered it, and the other release's whitenoise does not have them.
+    """
+    return getattr(staticfiles_storage, "manifest_hash", "")
+
+
 def is_anonymous_visitor(request):
     """No session, no messages: the page is the same for every such visitor but for the CSRF token."""
     return request.method in ("GET", "HEAD") and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
@@ -80,7 +90,8 @@ def cached_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
-        key = f"offers:page:{catalogue_version()}:{get_language()}:{digest(request.get_host() + request.get_full_path())}"
+        page_address = digest(request.get_host() + request.get_full_path())
+        key = f"offers:page:{catalogue_version()}:{static_release()}:{get_language()}:{page_address}"
         page = cache.get(key)
         if page is not None:
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])

@@ -3,7 +3,10 @@
 import re
 
 import pytest
+from django.contrib.staticfiles.storage import StaticFilesStorage
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from municipalities.models import Municipality
 from offers.cache import CSRF_PLACEHOLDER
@@ -81,3 +84,17 @@ def test_errors_and_redirects_are_not_cached_and_never_show_the_placeholder(offe
             response = Client().get(url)
             assert response.status_code in (301, 404)
             assert CSRF_PLACEHOLDER not in response.content.decode()
+
+
+def test_a_page_cached_by_one_release_is_not_served_by_the_next(offer, public_urls, monkeypatch):
+    """During a rolling release the servers share Redis; the new one must not hand out pages
+    naming the old release's static files, which its whitenoise no longer has."""
+    # Production's ManifestStaticFilesStorage has a manifest_hash; the tests' plain storage gets one here.
+    monkeypatch.setattr(StaticFilesStorage, "manifest_hash", "release-1", raising=False)
+    for url in public_urls:
+        Client().get(url)
+    monkeypatch.setattr(StaticFilesStorage, "manifest_hash", "release-2")
+    for url in public_urls:
+        with CaptureQueriesContext(connection) as rendered:
+            assert Client().get(url).status_code == 200
+        assert len(rendered) > 0, url
