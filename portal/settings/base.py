@@ -105,10 +105,27 @@ for database in DATABASES.values():
         database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
 DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
 
-# A cache shared by all app servers (login throttling, cached language lists) when
-# REDIS_URL is set; otherwise each process keeps its own.
+
+def redis_cache(url):
+    """Redis as a speed-up only: while it cannot be reached, reads miss and writes are skipped,
+    so pages, edits and logins go on from the database (portal.cache logs each outage)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "OPTIONS": {
+            "IGNORE_EXCEPTIONS": True,
+            "REDIS_CLIENT_CLASS": "portal.cache.PausingRedis",
+            # A Redis host that does not answer at all must not hold a request for long.
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+        },
+    }
+
+
+# A cache shared by all app servers (pages, lists, login throttling) when REDIS_URL is set;
+# otherwise each process keeps its own.
 if os.environ.get("REDIS_URL"):
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}}
+    CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
