@@ -1,20 +1,32 @@
 """Optional read replica for the public pages (DATABASE_REPLICA_URL).
 
-Only the anonymous, read-only requests of the public site read from the replica;
+Only the read-only requests of the public site read the catalogue from the replica;
 the back office always reads what it has just written, from the primary.
 """
 
+import logging
+import time
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
+
+logger = logging.getLogger(__name__)
 
 _use_replica = ContextVar("use_replica", default=False)
+# After the replica failed to connect, the primary answers for this long (per process).
+REPLICA_PAUSE = 30.0
+_replica_paused_until = 0.0
+
+
+# The catalogue, which only staff write. Sessions stay on the primary: a replica lags, and the
+# page after "add to handout" must show the offer just added.
+REPLICATED_APPS = {"offers", "municipalities", "pages", "links"}
 
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        return "replica" if _use_replica.get() and "replica" in connections.settings else None
+        return "replica" if model._meta.app_label in REPLICATED_APPS and _use_replica.get() else None
 
     def db_for_write(self, model, **hints):
         return None
@@ -34,8 +46,27 @@ class PublicReadsFromReplicaMiddleware:
 
     def __call__(self, request):
         public_read = request.method in ("GET", "HEAD") and not request.path.startswith(f"/{settings.ADMIN_PATH}")
-        token = _use_replica.set(public_read)
+        token = _use_replica.set(public_read and replica_reachable())
         try:
             return self.get_response(request)
         finally:
             _use_replica.reset(token)
+
+
+def replica_reachable():
+    """Whether a replica is configured and connects; while it does not, the primary serves the public pages.
+
+    Checked before the request reads anything, so a replica that is away costs no visitor a 503.
+    """
+    global _replica_paused_until
+    if "replica" not in connections.settings or time.monotonic() < _replica_paused_until:
+        return False
+    replica = connections["replica"]
+    try:
+        replica.close_if_health_check_failed()
+        replica.ensure_connection()
+    except DatabaseError as error:
+        logger.warning("The read replica is unreachable (%s); the primary serves for %s s.", error, REPLICA_PAUSE)
+        _replica_paused_until = time.monotonic() + REPLICA_PAUSE
+        return False
+    return True

@@ -103,6 +103,8 @@ for database in DATABASES.values():
     if database["ENGINE"] == "django.db.backends.postgresql":
         # PostgreSQL's JIT compiles queries for ~0.5 s when it overrates a count; short web queries never win it back.
         database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
+        # A database host that does not answer must not hold a worker (the replica then falls back).
+        database["OPTIONS"].setdefault("connect_timeout", 3)
 DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
 
 
