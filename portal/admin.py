@@ -13,6 +13,19 @@ PROVIDER_EDITORS = "Träger-Redaktion"
 EDITOR_GROUPS = (KI_EDITORS, PROVIDER_EDITORS)
 
 
+def client_address(request):
+    """The visitor's address, also behind FORWARDED_FOR_PROXIES trusted proxies.
+
+    Each proxy appends the address it was contacted from to X-Forwarded-For, so the visitor's
+    is the proxies' count from the right; anything further left the client may have made up.
+    """
+    proxies = settings.FORWARDED_FOR_PROXIES
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
+
+
 class PortalAdminSite(admin.AdminSite):
     site_header = _("Wel-KOMM-In – Redaktion")
     site_title = _("Wel-KOMM-In Redaktion")
@@ -27,7 +40,7 @@ class PortalAdminSite(admin.AdminSite):
 
     def login(self, request, extra_context=None):
         """Pause a client address after repeated failed logins (a shared cache counts across servers)."""
-        key = f"admin-login-failures:{request.META.get('REMOTE_ADDR', '')}"
+        key = f"admin-login-failures:{client_address(request)}"
         if request.method == "POST" and cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
             return HttpResponse(
                 _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),

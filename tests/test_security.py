@@ -52,6 +52,30 @@ def test_repeated_failed_logins_are_paused(client, ki_editor, settings):
     assert client.post(url, {"username": "ki-editor", "password": "secret-pass-123"}).status_code == 302
 
 
+def test_behind_a_load_balancer_failed_logins_are_counted_per_visitor_not_per_proxy(client, ki_editor, settings):
+    """Every request arrives from the balancer's address; the visitor's is the one it adds to X-Forwarded-For."""
+    settings.LOGIN_FAILURE_LIMIT = 2
+    settings.FORWARDED_FOR_PROXIES = 1
+    url = reverse("admin:login")
+    balancer = {"REMOTE_ADDR": "10.0.0.2"}
+
+    def log_in(forwarded_for, password):
+        return client.post(url, {"username": "ki-editor", "password": password}, HTTP_X_FORWARDED_FOR=forwarded_for, **balancer)
+
+    for claimed in ("1.1.1.1", "2.2.2.2"):  # made-up addresses in front of the real one change nothing
+        assert log_in(f"{claimed}, 203.0.113.7", "wrong").status_code == 200
+    assert log_in("203.0.113.7", "secret-pass-123").status_code == 429
+    assert log_in("198.51.100.4", "secret-pass-123").status_code == 302  # another visitor is not locked out
+
+
+def test_without_a_proxy_x_forwarded_for_is_ignored(client, ki_editor, settings):
+    settings.LOGIN_FAILURE_LIMIT = 2
+    url = reverse("admin:login")
+    for claimed in ("1.1.1.1", "2.2.2.2"):
+        assert client.post(url, {"username": "ki-editor", "password": "wrong"}, HTTP_X_FORWARDED_FOR=claimed).status_code == 200
+    assert client.post(url, {"username": "ki-editor", "password": "secret-pass-123"}, HTTP_X_FORWARDED_FOR="3.3.3.3").status_code == 429
+
+
 def test_admin_path_comes_from_the_environment():
     code = "import django, os; django.setup(); from django.urls import reverse; print(reverse('admin:index'))"
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings.test", "ADMIN_PATH": "redaktion-7f3a"}

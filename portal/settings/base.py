@@ -185,6 +185,9 @@ ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 # Failed back-office logins per client address before a pause, and the pause.
 LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# How many proxies (load balancer, TLS proxy) add to X-Forwarded-For in front of the app servers;
+# 0 (the default) ignores the header, which a client could otherwise make up.
+FORWARDED_FOR_PROXIES = int(os.environ.get("FORWARDED_FOR_PROXIES", "0"))
 
 LOGIN_URL = "admin:login"
 
