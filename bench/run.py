@@ -6,6 +6,7 @@ in-process without network, throughput and memory under gunicorn on this machine
 
 import http.client
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -67,18 +68,26 @@ def server_times(client, url, count, warm_cache):
     return statistics.median(times), times[int(len(times) * 0.95) - 1], sorted(queries)
 
 
-def load(port, path, seconds, clients):
-    """`clients` keep-alive connections hammering one path; returns requests/s and errors."""
-    done, errors = [0], [0]
+def load(port, paths, seconds, clients):
+    """`clients` keep-alive connections, each walking `paths` from its own place.
+
+    Returns requests/s, errors, and the median and p95 time a client waited for an answer
+    (queueing included: 50 clients share the workers).
+    """
+    done, errors, waits = [0], [0], []
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
 
-    def worker():
+    def worker(position):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         count = failed = 0
+        waited = []
         while time.monotonic() < deadline:
+            path = paths[position % len(paths)]
+            position += 1
+            started = time.perf_counter()
             try:
-                connection.request("GET", path, headers={"Accept-Language": "ar"})
+                connection.request("GET", path)
                 response = connection.getresponse()
                 response.read()
                 if response.status != 200:
@@ -88,16 +97,19 @@ def load(port, path, seconds, clients):
                 failed += 1
                 connection.close()
                 connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+            waited.append((time.perf_counter() - started) * 1000)
         with lock:
             done[0] += count
             errors[0] += failed
+            waits.extend(waited)
 
-    threads = [threading.Thread(target=worker) for _ in range(clients)]
+    threads = [threading.Thread(target=worker, args=(number * len(paths) // clients,)) for number in range(clients)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    return done[0] / seconds, errors[0]
+    waits.sort()
+    return done[0] / seconds, errors[0], statistics.median(waits), waits[int(len(waits) * 0.95) - 1]
 
 
 def cpu_reference_ms():
@@ -127,6 +139,7 @@ def worker_rss_mb(master_pid):
 
 def main():
     prepare()
+    from django.conf import settings
     from django.test import Client
 
     from municipalities.models import Municipality
@@ -140,6 +153,12 @@ def main():
     rows = []
     pages = (("offer list (Unna, integration course, Arabic)", list_url), ("offer detail (Arabic)", detail_url),
              ("search q=deutsch (German)", "/de/offers/?q=deutsch"))
+    # A rush that does not hit the page cache: every town's list in every language, with and without a category.
+    languages = [code for code, _name in settings.LANGUAGES]
+    every_list = [f"/{language}/offers/?municipality={town}{category}"
+                  for town in Municipality.objects.order_by("slug").values_list("slug", flat=True)
+                  for language in languages for category in ("", "&category=integrationskurs")]
+    random.Random(6).shuffle(every_list)
     # A caseworker has a session (handout selection): no cached page, but the cached list results.
     caseworker = Client()
     caseworker.post("/ar/handout/add/", {"offer": offer.pk, "next": list_url})
@@ -164,8 +183,10 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        healthz_rate, healthz_errors = load(port, "/healthz", SECONDS, CLIENTS)
-        list_rate, list_errors = load(port, list_url, SECONDS, CLIENTS)
+        loads = [("/healthz", load(port, ["/healthz"], SECONDS, CLIENTS)),
+                 ("offer list (the URL above)", load(port, [list_url], SECONDS, CLIENTS)),
+                 (f"offer lists of every town and language ({len(every_list)} URLs, most computed afresh)",
+                  load(port, every_list, SECONDS, CLIENTS))]
         rss = worker_rss_mb(gunicorn.pid)
     finally:
         gunicorn.terminate()
@@ -177,11 +198,11 @@ def main():
     print("| --- | --- | --- | --- |")
     for row in rows:
         print("| " + " | ".join(row) + " |")
-    print("\n| load | requests/s | errors |")
-    print("| --- | --- | --- |")
-    print(f"| /healthz | {healthz_rate:.0f} | {healthz_errors} |")
-    print(f"| offer list | {list_rate:.0f} | {list_errors} |")
-    print(f"| ratio list / healthz | {list_rate / healthz_rate:.0%} | |")
+    print("\n| load | requests/s | errors | wait median / p95 |")
+    print("| --- | --- | --- | --- |")
+    for name, (rate, errors, wait_median, wait_p95) in loads:
+        print(f"| {name} | {rate:.0f} | {errors} | {wait_median:.0f} / {wait_p95:.0f} ms |")
+    print(f"| ratio offer list / healthz | {loads[1][1][0] / loads[0][1][0]:.0%} | | |")
     print(f"\nworker RSS after the load: {', '.join(f'{size:.0f} MB' for size in rss)}")
     print(f"CPU reference (3 million additions in Python, before and after the server times): "
           f"{reference_before:.0f} / {reference_after:.0f} ms")
