@@ -17,8 +17,6 @@ _use_replica = ContextVar("use_replica", default=False)
 # After the replica failed to connect, the primary answers for this long (per process).
 REPLICA_PAUSE = 30.0
 _replica_paused_until = 0.0
-
-
 # The catalogue, which only staff write. Sessions stay on the primary: a replica lags, and the
 # page after "add to handout" must show the offer just added.
 REPLICATED_APPS = {"offers", "municipalities", "pages", "links"}
