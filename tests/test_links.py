@@ -40,18 +40,20 @@ class Handler(BaseHTTPRequestHandler):
             server.in_flight[host] += 1
             server.max_in_flight[host] = max(server.max_in_flight[host], server.in_flight[host])
         try:
-            self.route(path, with_body)
-        except OSError:
-            pass  # the checker gave up on /slow and hung up
+            if path == "/slow":
+                time.sleep(TIMEOUT * 2)
+            elif path == "/busy":
+                time.sleep(0.05)  # long enough for parallel requests to overlap
         finally:
+            # Before the answer goes out: once it has, the checker's next request may come at once.
             with server.lock:
                 server.in_flight[host] -= 1
+        try:
+            self.respond(path, with_body)
+        except OSError:
+            pass  # the checker gave up on /slow and hung up
 
-    def route(self, path, with_body):
-        if path == "/slow":
-            time.sleep(TIMEOUT * 2)
-        elif path == "/busy":
-            time.sleep(0.05)  # long enough for parallel requests to overlap
+    def respond(self, path, with_body):
         if path in ("/ok", "/slow", "/busy") or (path == "/no-head" and with_body):
             self.send_response(200)
         elif path == "/no-head":
