@@ -13,7 +13,7 @@ from django.db import DatabaseError, connections
 
 logger = logging.getLogger(__name__)
 
-_use_replica = ContextVar("use_replica", default=False)
+_public_read = ContextVar("public_read", default=False)
 # After the replica failed to connect, the primary answers for this long (per process).
 REPLICA_PAUSE = 30.0
 _replica_paused_until = 0.0
@@ -24,7 +24,8 @@ REPLICATED_APPS = {"offers", "municipalities", "pages", "links"}
 
 class ReplicaRouter:
     def db_for_read(self, model, **hints):
-        return "replica" if model._meta.app_label in REPLICATED_APPS and _use_replica.get() else None
+        replicated = model._meta.app_label in REPLICATED_APPS and _public_read.get()
+        return "replica" if replicated and replica_reachable() else None
 
     def db_for_write(self, model, **hints):
         return None
@@ -44,17 +45,18 @@ class PublicReadsFromReplicaMiddleware:
 
     def __call__(self, request):
         public_read = request.method in ("GET", "HEAD") and not request.path.startswith(f"/{settings.ADMIN_PATH}")
-        token = _use_replica.set(public_read and replica_reachable())
+        token = _public_read.set(public_read)
         try:
             return self.get_response(request)
         finally:
-            _use_replica.reset(token)
+            _public_read.reset(token)
 
 
 def replica_reachable():
     """Whether a replica is configured and connects; while it does not, the primary serves the public pages.
 
-    Checked before the request reads anything, so a replica that is away costs no visitor a 503.
+    Asked when a public request reads the catalogue (a cached page reads nothing), so a replica
+    that is away costs no visitor a 503. Django's health check runs at the first such read only.
     """
     global _replica_paused_until
     if "replica" not in connections.settings or time.monotonic() < _replica_paused_until:
