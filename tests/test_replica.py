@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from offers.factories import LocationFactory, OfferFactory
@@ -64,6 +65,17 @@ def test_a_caseworkers_own_selection_is_read_from_the_primary(client, replica_co
     assert reads["sessions.session"] == {None}
     assert reads["offers.offer"] == {"replica"}
 
+
+
+def test_a_page_from_the_cache_does_not_ask_the_replica(replica_configured, monkeypatch, unna):
+    asked = []
+    monkeypatch.setattr(db_router, "replica_reachable", lambda: asked.append(True) and False)  # reads stay on the primary
+    OfferFactory(locations=[LocationFactory(municipality=unna)])
+    assert Client().get("/de/offers/?municipality=unna").status_code == 200
+    assert asked
+    asked.clear()
+    assert Client().get("/de/offers/?municipality=unna").status_code == 200
+    assert asked == []
 
 
 # A subprocess: inside a test, Django forbids connecting to a database the test did not declare.
