@@ -93,3 +93,20 @@ def test_public_pages_answer_a_friendly_503_while_the_database_is_away_and_recov
         assert heading in page.content.decode()
         assert page["Retry-After"] == "60"
     assert client.get(f"/{language}/offers/").status_code == 200
+
+
+def test_production_logs_errors_and_outages_to_stderr(tmp_path):
+    """Without LOGGING, Django with DEBUG off mails a 500's traceback to ADMINS (none are set)
+    and writes nothing: an outage would leave no trace in gunicorn's log."""
+    code = "import django; django.setup(); from django.test import Client; print(Client().get('/de/offers/').status_code)"
+    env = {
+        **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL", "REDIS_URL"}},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "sqlite:////nonexistent-directory/db.sqlite3",  # the database is away
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "503", result.stderr
+    assert "ERROR django.request: Service Unavailable: /de/offers/" in result.stderr

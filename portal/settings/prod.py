@@ -22,3 +22,13 @@ STORAGES = {
     # Hashed names, so browsers may cache static files for a year.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Warnings and errors to stderr, which gunicorn and the service manager collect. Django's own
+# default with DEBUG off mails a 500's traceback to ADMINS (none are set) and writes nothing else.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain", "level": "WARNING"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+}
