@@ -12,7 +12,6 @@ from . import views
 
 urlpatterns = [
     path("", views.language_redirect, name="root"),
-    path("healthz", views.healthz, name="healthz"),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

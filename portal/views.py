@@ -1,26 +1,11 @@
 from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language_from_request
-from django.views.decorators.cache import never_cache
 from django.views.decorators.vary import vary_on_headers
 
 from municipalities.models import Municipality
 from offers.models import Category
 from pages.models import InfoPage
-
-
-@never_cache
-def healthz(request):
-    """A real database round trip, so a load balancer sees a lost database."""
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-            cursor.fetchone()
-    except DatabaseError:
-        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
-    return HttpResponse("ok\n", content_type="text/plain")
 
 
 @vary_on_headers("Accept-Language", "Cookie")

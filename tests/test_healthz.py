@@ -18,6 +18,19 @@ def test_healthz_answers_ok_after_a_database_round_trip(client, django_assert_nu
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.mark.django_db
+def test_a_load_balancers_probe_by_address_and_plain_http_gets_an_answer(client, settings):
+    """Balancers probe each server at its own address, over plain HTTP, and count a 400 or a
+    redirect to HTTPS as a dead server."""
+    settings.ALLOWED_HOSTS = ["integration.kreis-unna.de"]
+    settings.SECURE_SSL_REDIRECT = True
+    probe = client.get("/healthz", HTTP_HOST="10.0.0.5:8000")
+    assert (probe.status_code, probe.content) == (200, b"ok\n")
+    assert "no-cache" in probe["Cache-Control"]
+    assert client.get("/de/", HTTP_HOST="10.0.0.5:8000").status_code == 400  # the host check stays for the site
+    assert client.get("/de/", HTTP_HOST="integration.kreis-unna.de").status_code == 301  # and so does HTTPS
+
+
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(client):
     reachable = connection.settings_dict.copy()

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "portal.db_router.PublicReadsFromReplicaMiddleware",
     # Django masks the CSRF token per response, which defeats BREACH on compressed pages.
