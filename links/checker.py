@@ -66,7 +66,7 @@ def public_addresses(host, port):
 
 def connect_to_public_address(address, timeout, source_address=None):
     """In place of http.client's socket.create_connection: connects to the checked addresses
-    themselves, trying them in order as create_connection does."""
+    themselves, trying them in order as create_connection does (no source address is set)."""
     host, port = address
     error = OSError(f"no address for {host}")
     for family, kind, proto, _, sockaddr in public_addresses(host, port):
