@@ -117,7 +117,6 @@ def handout(request):
             "client_dir": "rtl" if translation.get_language_info(client)["bidi"] else "ltr",
             "share_url": share_url,
             "share_qr": qr_svg(share_url, _("Alle Angebote dieser Handreichung")) if items else "",
-            "portal_url": request.build_absolute_uri("/"),
             "printed": timezone.localdate(),
             "languages": settings.LANGUAGES,
         },

@@ -21,9 +21,7 @@ def add(client, offer, language="de"):
 
 def decode_qr(svg):
     """Rebuild the module matrix from segno's SVG path and read it like a phone camera would."""
-    width = int(re.search(r'width="(\d+)"', svg).group(1))
-    scale = float(re.search(r"scale\((\d+)\)", svg).group(1))
-    size = int(width / scale)
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
     matrix = np.full((size, size), 255, dtype=np.uint8)
     path = re.search(r' d="([^"]+)"', svg).group(1)
     x = y = 0.0

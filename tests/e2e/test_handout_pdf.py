@@ -6,8 +6,11 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlencode
 
+import numpy as np
 import pytest
+import zxingcpp
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="the PDF checks need poppler-utils (apt-get install poppler-utils); .ci/run installs it"
@@ -55,6 +58,52 @@ def test_three_offer_handout_prints_on_one_or_two_pages(page_factory, server, tm
     if DOCS:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(Path(DOCS) / f"handout-de-{client_language}")], check=True)
+
+
+def printed_text(pdf):
+    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def print_in_chromium(page, tmp_path):
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    return pdf
+
+
+def read_pgm(path):
+    """pdftoppm -gray writes binary PGM: 'P5\\n<width> <height>\\n255\\n' and one byte per pixel."""
+    magic, size, _depth, pixels = path.read_bytes().split(b"\n", 3)
+    assert magic == b"P5"
+    width, height = map(int, size.split())
+    return np.frombuffer(pixels, dtype=np.uint8).reshape(height, width)
+
+
+def scanned_qr_codes(pdf, tmp_path):
+    """What a phone camera reads off the paper: every page at 150 dpi, every QR code on it."""
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    return [
+        code.text
+        for image in sorted(tmp_path.glob("page*.pgm"))
+        for code in zxingcpp.read_barcodes(read_pgm(image), formats=zxingcpp.BarcodeFormat.QRCode)
+    ]
+
+
+@pytest.mark.parametrize("client_language", ["ar", "uk"])
+def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(page_factory, server, tmp_path, client_language):
+    page = build_handout(page_factory(locale="de-DE", width=1200), server, client_language)
+    offer_ids = page.locator(".handout-offer").evaluate_all("sections => sections.map(s => s.dataset.offerId)")
+    pdf = print_in_chromium(page, tmp_path)
+
+    scanned = scanned_qr_codes(pdf, tmp_path)
+    share = f"{server}/{client_language}/handout/?{urlencode({'offers': ','.join(offer_ids), 'client': client_language})}"
+    assert share in scanned, scanned
+    offer_pages = [url for url in scanned if url != share]
+    assert len(offer_pages) == len(offer_ids) == 3, scanned
+    for offer_id in offer_ids:
+        assert any(re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/", url) for url in offer_pages), (offer_id, scanned)
+    # The caption under the whole selection's code is that code's address, not the home page's.
+    text = printed_text(pdf)
+    assert share in text.replace("\n", ""), text
 
 
 def print_in_firefox(url, pdf, profile):
