@@ -13,7 +13,7 @@ from offers.models import Offer
 
 from .context import QUICK_MODE_KEY
 from .qr import qr_svg
-from .selection import LIMIT, HandoutSelection, parse_offer_ids
+from .selection import LIMIT, HandoutSelection, offer_id, parse_offer_ids
 
 
 def back(request):
@@ -25,8 +25,7 @@ def back(request):
 
 
 def posted_offer(request):
-    value = request.POST.get("offer", "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return offer_id(request.POST.get("offer", ""))
 
 
 @require_POST

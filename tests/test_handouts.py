@@ -168,3 +168,23 @@ def test_caseworker_quick_mode_is_a_per_session_switch(client, offers):
     assert 'href="tel:+492303555120"' in page
     client.post("/de/handout/quick-mode/", {"on": "0", "next": "/de/offers/"})
     assert 'class="offer compact"' not in client.get("/de/offers/").content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "1²", "٣"])
+def test_digit_like_characters_in_a_link_or_a_button_get_an_answer(client, offers, value):
+    assert client.get("/de/handout/", {"offers": value}).status_code == 200
+    assert client.get(f"/de/handout/?offers={offers[0].pk},{value}").status_code == 200
+    response = client.post("/de/handout/add/", {"offer": value, "next": "/de/offers/"}, follow=True)
+    assert response.status_code == 200
+    assert "Dieses Angebot gibt es nicht mehr." in response.content.decode()
+    assert client.post("/de/handout/remove/", {"offer": value, "next": "/de/offers/"}).status_code == 302
+
+
+def test_opening_a_handout_link_leaves_no_session(client, offers):
+    from django.contrib.sessions.models import Session
+
+    for query in ("offers=999999", "offers=999999,999998&client=ar", f"offers={offers[0].pk},999999", f"offers={offers[1].pk}&client=uk"):
+        response = client.get(f"/de/handout/?{query}")
+        assert response.status_code == 200
+        assert "sessionid" not in response.cookies, query
+    assert Session.objects.count() == 0
