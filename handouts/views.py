@@ -4,12 +4,15 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from offers.models import Offer
+from portal.i18n import is_fallback
 
 from .context import QUICK_MODE_KEY
 from .qr import qr_svg
@@ -28,6 +31,11 @@ def posted_offer(request):
     return offer_id(request.POST.get("offer", ""))
 
 
+def title_in_its_language(offer):
+    """The title as HTML, marked German where it stands in for a missing translation."""
+    return format_html('<span lang="de" dir="ltr">{}</span>', offer.title) if is_fallback(offer, "title") else escape(offer.title)
+
+
 @require_POST
 def add(request):
     offer = Offer.objects.published().filter(pk=posted_offer(request)).first()
@@ -36,7 +44,8 @@ def add(request):
     elif not HandoutSelection(request.session).add(offer.pk):
         messages.error(request, _("Eine Handreichung fasst höchstens %(limit)d Angebote.") % {"limit": LIMIT})
     else:
-        messages.success(request, _("„%(title)s“ ist in der Handreichung.") % {"title": offer.title})
+        added = escape(_("„%(title)s“ ist in der Handreichung.")) % {"title": title_in_its_language(offer)}
+        messages.success(request, mark_safe(added))  # both parts escaped above
     return back(request)
 
 

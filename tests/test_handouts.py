@@ -188,3 +188,20 @@ def test_opening_a_handout_link_leaves_no_session(client, offers):
         assert response.status_code == 200
         assert "sessionid" not in response.cookies, query
     assert Session.objects.count() == 0
+
+
+def test_a_german_fallback_title_is_marked_german_in_the_buttons_and_the_added_message(client, offers, unna):
+    german_only = OfferFactory(title_de="Nur auf <Deutsch>", locations=[LocationFactory(municipality=unna)])
+    german_title = '<span lang="de" dir="ltr">Nur auf &lt;Deutsch&gt;</span>'
+    for path in ("/ar/offers/", german_only.get_absolute_url().replace("/de/", "/ar/", 1)):
+        page = client.get(path).content.decode()
+        assert f'<span class="visually-hidden">: {german_title}</span>' in page, path
+    listing = client.get("/ar/offers/").content.decode()
+    assert '<span class="visually-hidden">: <span>عرض 0</span></span>' in listing  # translated: no lang="de"
+
+    response = client.post("/ar/handout/add/", {"offer": german_only.pk, "next": "/ar/offers/"}, follow=True)
+    message = re.search(r'<p class="message success">(.*?)</p>', response.content.decode()).group(1)
+    assert german_title in message, message
+    response = client.post("/ar/handout/add/", {"offer": offers[0].pk, "next": "/ar/offers/"}, follow=True)
+    message = re.search(r'<p class="message success">(.*?)</p>', response.content.decode()).group(1)
+    assert "عرض 0" in message and 'lang="de"' not in message, message
