@@ -19,11 +19,14 @@ from .qr import qr_svg
 from .selection import LIMIT, HandoutSelection, offer_id, parse_offer_ids
 
 
-def back(request):
-    """Return to the page the button was on (only ever on this site)."""
+def back(request, offer_pk=None):
+    """Return to the page the button was on (only ever on this site), at the offer's card:
+    the fragment scrolls to it and, the card being focusable, moves the focus there."""
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = reverse("offer_list")
+    if offer_pk is not None:
+        target = f"{target.partition('#')[0]}#offer-{offer_pk}"
     return HttpResponseRedirect(target)
 
 
@@ -46,13 +49,14 @@ def add(request):
     else:
         added = escape(_("„%(title)s“ ist in der Handreichung.")) % {"title": title_in_its_language(offer)}
         messages.success(request, mark_safe(added))  # both parts escaped above
-    return back(request)
+    return back(request, posted_offer(request))
 
 
 @require_POST
 def remove(request):
-    HandoutSelection(request.session).remove(posted_offer(request))
-    return back(request)
+    offer_pk = posted_offer(request)
+    HandoutSelection(request.session).remove(offer_pk)
+    return back(request, offer_pk)
 
 
 @require_POST

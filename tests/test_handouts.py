@@ -154,7 +154,9 @@ def test_handout_header_says_who_when_and_no_obligation_in_both_languages(client
 
 def test_buttons_only_redirect_within_the_site(client, offers):
     response = client.post("/de/handout/add/", {"offer": offers[0].pk, "next": "https://evil.example/"})
-    assert response.url == "/de/offers/"
+    assert response.url == f"/de/offers/#offer-{offers[0].pk}"
+    response = client.post("/de/handout/remove/", {"offer": offers[0].pk, "next": "/de/offers/?page=2#results-heading"})
+    assert response.url == f"/de/offers/?page=2#offer-{offers[0].pk}"
     assert client.get("/de/handout/add/").status_code == 405
 
 
