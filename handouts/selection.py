@@ -40,14 +40,23 @@ class HandoutSelection:
         self._save([])
 
     def _save(self, ids):
-        self.session[self.SESSION_KEY] = ids
+        # Unchanged, not written: a visitor who selected nothing gets no session row or cookie.
+        if ids != self.ids:
+            self.session[self.SESSION_KEY] = ids
+
+
+def offer_id(text):
+    """'12' -> 12; None for anything else. ASCII digits only: str.isdigit() also
+    accepts '²' and '①', which int() refuses."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 12 else None
 
 
 def parse_offer_ids(text):
     """'12,40,7' -> [12, 40, 7]: digits only, no repeats, order kept."""
     ids = []
     for part in (text or "").split(","):
-        part = part.strip()
-        if part.isdigit() and len(part) < 12 and int(part) not in ids:
-            ids.append(int(part))
+        pk = offer_id(part)
+        if pk is not None and pk not in ids:
+            ids.append(pk)
     return ids

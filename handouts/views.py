@@ -4,29 +4,39 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape, format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from offers.models import Offer
+from portal.i18n import is_fallback
 
 from .context import QUICK_MODE_KEY
 from .qr import qr_svg
-from .selection import LIMIT, HandoutSelection, parse_offer_ids
+from .selection import LIMIT, HandoutSelection, offer_id, parse_offer_ids
 
 
-def back(request):
-    """Return to the page the button was on (only ever on this site)."""
+def back(request, offer_pk=None):
+    """Return to the page the button was on (only ever on this site), at the offer's card:
+    the fragment scrolls to it and, the card being focusable, moves the focus there."""
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
         target = reverse("offer_list")
+    if offer_pk is not None:
+        target = f"{target.partition('#')[0]}#offer-{offer_pk}"
     return HttpResponseRedirect(target)
 
 
 def posted_offer(request):
-    value = request.POST.get("offer", "")
-    return int(value) if value.isdigit() and len(value) < 12 else None
+    return offer_id(request.POST.get("offer", ""))
+
+
+def title_in_its_language(offer):
+    """The title as HTML, marked German where it stands in for a missing translation."""
+    return format_html('<span lang="de" dir="ltr">{}</span>', offer.title) if is_fallback(offer, "title") else escape(offer.title)
 
 
 @require_POST
@@ -37,14 +47,16 @@ def add(request):
     elif not HandoutSelection(request.session).add(offer.pk):
         messages.error(request, _("Eine Handreichung fasst höchstens %(limit)d Angebote.") % {"limit": LIMIT})
     else:
-        messages.success(request, _("„%(title)s“ ist in der Handreichung.") % {"title": offer.title})
-    return back(request)
+        added = escape(_("„%(title)s“ ist in der Handreichung.")) % {"title": title_in_its_language(offer)}
+        messages.success(request, mark_safe(added))  # both parts escaped above
+    return back(request, posted_offer(request))
 
 
 @require_POST
 def remove(request):
-    HandoutSelection(request.session).remove(posted_offer(request))
-    return back(request)
+    offer_pk = posted_offer(request)
+    HandoutSelection(request.session).remove(offer_pk)
+    return back(request, offer_pk)
 
 
 @require_POST
@@ -117,7 +129,6 @@ def handout(request):
             "client_dir": "rtl" if translation.get_language_info(client)["bidi"] else "ltr",
             "share_url": share_url,
             "share_qr": qr_svg(share_url, _("Alle Angebote dieser Handreichung")) if items else "",
-            "portal_url": request.build_absolute_uri("/"),
             "printed": timezone.localdate(),
             "languages": settings.LANGUAGES,
         },

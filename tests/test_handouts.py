@@ -21,9 +21,7 @@ def add(client, offer, language="de"):
 
 def decode_qr(svg):
     """Rebuild the module matrix from segno's SVG path and read it like a phone camera would."""
-    width = int(re.search(r'width="(\d+)"', svg).group(1))
-    scale = float(re.search(r"scale\((\d+)\)", svg).group(1))
-    size = int(width / scale)
+    size = int(re.search(r'viewBox="0 0 (\d+) \1"', svg).group(1))
     matrix = np.full((size, size), 255, dtype=np.uint8)
     path = re.search(r' d="([^"]+)"', svg).group(1)
     x = y = 0.0
@@ -156,7 +154,9 @@ def test_handout_header_says_who_when_and_no_obligation_in_both_languages(client
 
 def test_buttons_only_redirect_within_the_site(client, offers):
     response = client.post("/de/handout/add/", {"offer": offers[0].pk, "next": "https://evil.example/"})
-    assert response.url == "/de/offers/"
+    assert response.url == f"/de/offers/#offer-{offers[0].pk}"
+    response = client.post("/de/handout/remove/", {"offer": offers[0].pk, "next": "/de/offers/?page=2#results-heading"})
+    assert response.url == f"/de/offers/?page=2#offer-{offers[0].pk}"
     assert client.get("/de/handout/add/").status_code == 405
 
 
@@ -170,3 +170,40 @@ def test_caseworker_quick_mode_is_a_per_session_switch(client, offers):
     assert 'href="tel:+492303555120"' in page
     client.post("/de/handout/quick-mode/", {"on": "0", "next": "/de/offers/"})
     assert 'class="offer compact"' not in client.get("/de/offers/").content.decode()
+
+
+@pytest.mark.parametrize("value", ["²", "①", "1²", "٣"])
+def test_digit_like_characters_in_a_link_or_a_button_get_an_answer(client, offers, value):
+    assert client.get("/de/handout/", {"offers": value}).status_code == 200
+    assert client.get(f"/de/handout/?offers={offers[0].pk},{value}").status_code == 200
+    response = client.post("/de/handout/add/", {"offer": value, "next": "/de/offers/"}, follow=True)
+    assert response.status_code == 200
+    assert "Dieses Angebot gibt es nicht mehr." in response.content.decode()
+    assert client.post("/de/handout/remove/", {"offer": value, "next": "/de/offers/"}).status_code == 302
+
+
+def test_opening_a_handout_link_leaves_no_session(client, offers):
+    from django.contrib.sessions.models import Session
+
+    for query in ("offers=999999", "offers=999999,999998&client=ar", f"offers={offers[0].pk},999999", f"offers={offers[1].pk}&client=uk"):
+        response = client.get(f"/de/handout/?{query}")
+        assert response.status_code == 200
+        assert "sessionid" not in response.cookies, query
+    assert Session.objects.count() == 0
+
+
+def test_a_german_fallback_title_is_marked_german_in_the_buttons_and_the_added_message(client, offers, unna):
+    german_only = OfferFactory(title_de="Nur auf <Deutsch>", locations=[LocationFactory(municipality=unna)])
+    german_title = '<span lang="de" dir="ltr">Nur auf &lt;Deutsch&gt;</span>'
+    for path in ("/ar/offers/", german_only.get_absolute_url().replace("/de/", "/ar/", 1)):
+        page = client.get(path).content.decode()
+        assert f'<span class="visually-hidden">: {german_title}</span>' in page, path
+    listing = client.get("/ar/offers/").content.decode()
+    assert '<span class="visually-hidden">: <span>عرض 0</span></span>' in listing  # translated: no lang="de"
+
+    response = client.post("/ar/handout/add/", {"offer": german_only.pk, "next": "/ar/offers/"}, follow=True)
+    message = re.search(r'<p class="message success">(.*?)</p>', response.content.decode()).group(1)
+    assert german_title in message, message
+    response = client.post("/ar/handout/add/", {"offer": offers[0].pk, "next": "/ar/offers/"}, follow=True)
+    message = re.search(r'<p class="message success">(.*?)</p>', response.content.decode()).group(1)
+    assert "عرض 0" in message and 'lang="de"' not in message, message

@@ -6,13 +6,18 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from urllib.parse import urlencode
 
+import numpy as np
 import pytest
+import zxingcpp
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="the PDF checks need poppler-utils (apt-get install poppler-utils); .ci/run installs it"
 )
 
+# pdftotext wraps right-to-left runs in embedding marks; the checks read past them.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 DOCS = os.environ.get("HANDOUT_PNG_DIR")
 FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")  # set to docs/ to refresh the README's pictures
 
@@ -50,11 +55,85 @@ def test_three_offer_handout_prints_on_one_or_two_pages(page_factory, server, tm
         assert sum(word in text for word in words) >= len(words) * 0.8, (words, text[:500])
     else:
         assert all(title.split()[0] in text for title in titles)
-    assert re.search(rf"^1\s*/\s*{pages}$", text, re.M), "page numbers in the footer"
+    assert re.search(rf"^Seite 1 von {pages}$", text, re.M), "page numbers in the footer"
 
     if DOCS:
         subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(Path(DOCS) / f"handout-de-{client_language}")], check=True)
+
+
+def printed_text(pdf):
+    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def print_in_chromium(page, tmp_path):
+    pdf = tmp_path / "handout.pdf"
+    page.pdf(path=str(pdf), format="A4", print_background=True)
+    return pdf
+
+
+def read_pgm(path):
+    """pdftoppm -gray writes binary PGM: 'P5\\n<width> <height>\\n255\\n' and one byte per pixel."""
+    magic, size, _depth, pixels = path.read_bytes().split(b"\n", 3)
+    assert magic == b"P5"
+    width, height = map(int, size.split())
+    return np.frombuffer(pixels, dtype=np.uint8).reshape(height, width)
+
+
+def scanned_qr_codes(pdf, tmp_path):
+    """What a phone camera reads off the paper: every page at 150 dpi, every QR code on it."""
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", str(pdf), str(tmp_path / "page")], check=True)
+    return [
+        code.text
+        for image in sorted(tmp_path.glob("page*.pgm"))
+        for code in zxingcpp.read_barcodes(read_pgm(image), formats=zxingcpp.BarcodeFormat.QRCode)
+    ]
+
+
+@pytest.mark.parametrize("client_language", ["ar", "uk"])
+def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(page_factory, server, tmp_path, client_language):
+    page = build_handout(page_factory(locale="de-DE", width=1200), server, client_language)
+    offer_ids = page.locator(".handout-offer").evaluate_all("sections => sections.map(s => s.dataset.offerId)")
+    pdf = print_in_chromium(page, tmp_path)
+
+    scanned = scanned_qr_codes(pdf, tmp_path)
+    share = f"{server}/{client_language}/handout/?{urlencode({'offers': ','.join(offer_ids), 'client': client_language})}"
+    assert share in scanned, scanned
+    offer_pages = [url for url in scanned if url != share]
+    assert len(offer_pages) == len(offer_ids) == 3, scanned
+    for offer_id in offer_ids:
+        assert any(re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/", url) for url in offer_pages), (offer_id, scanned)
+    # The caption under the whole selection's code is that code's address, not the home page's.
+    text = printed_text(pdf)
+    assert share in text.replace("\n", ""), text
+
+
+@pytest.mark.parametrize("client_language", ["ar", "uk"])
+@pytest.mark.parametrize("interface_language", ["de", "client"])
+def test_printed_labels_dates_and_page_numbers_read_right(page_factory, server, tmp_path, client_language, interface_language):
+    page = build_handout(page_factory(locale="de-DE", width=1200), server, client_language)
+    if interface_language == "client":
+        page.goto(page.url.replace("/de/handout/", f"/{client_language}/handout/"))
+    pdf = print_in_chromium(page, tmp_path)
+    text = printed_text(pdf)
+    assert not re.findall(r".{0,20}(?:[?؟]:|:[\u0600-\u06ff]+؟)", text.translate(BIDI_CONTROLS)), "a label ends in a question mark and a colon"
+    assert not re.findall(r".{0,20}(?<!\.)\.\.(?!\.)", text), "a doubled full stop"
+    # Not "1 / 2": in a right-to-left page that reads "2 / 1".
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
+    assert [f"Seite {n} von {pages}" for n in range(1, pages + 1)] == re.findall(r"^Seite \d+ von \d+$", text, re.M), text
+
+
+def test_printed_handout_text_is_at_least_10pt(page_factory, server):
+    page = build_handout(page_factory(locale="de-DE", width=1200), server, "ar")
+    page.emulate_media(media="print")
+    sizes = page.locator(".handout *").evaluate_all(
+        """elements => elements
+            .filter(e => !e.closest("svg") && [...e.childNodes].some(n => n.nodeType === Node.TEXT_NODE && n.textContent.trim()))
+            .map(e => [e.tagName + "." + e.className, parseFloat(getComputedStyle(e).fontSize) * 0.75, e.textContent.trim().slice(0, 30)])"""
+    )
+    assert sizes
+    too_small = [size for size in sizes if size[1] < 10 - 0.01]
+    assert not too_small, too_small
 
 
 def print_in_firefox(url, pdf, profile):
