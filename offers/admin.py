@@ -34,9 +34,9 @@ from .models import (
 class ProviderScopedAdmin:
     """A provider's own staff reach only its rows, whatever URL they type.
 
-    The scope lives in the querysets (lists, forms, autocomplete, object views);
-    version history and recovery are checked here too, as django-reversion
-    reads versions directly.
+    The scope lives in the querysets (lists, forms, autocomplete, object views, and
+    through them history and restore, see TranslatedAdmin). Recovering deleted
+    entries is for KI staff: the deleted entry is in no queryset to check against.
     """
 
     def get_queryset(self, request):
@@ -51,22 +51,6 @@ class ProviderScopedAdmin:
         if db_field.name == "locations":
             kwargs["queryset"] = Location.objects.editable_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def check_scope(self, request, object_id):
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise PermissionDenied
-
-    def history_view(self, request, object_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def compare_view(self, request, object_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().compare_view(request, object_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not edits_every_provider(request.user):
