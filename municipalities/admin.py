@@ -1,16 +1,20 @@
 from django.contrib import admin
 
+from portal.admin import VersionedAdmin
+
 from .models import District, Municipality
 
 
+# Versioned like the entries that point at them (locations, district-wide offers), so their
+# history names the town as it was.
 @admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
+class DistrictAdmin(VersionedAdmin):
     list_display = ["name", "key"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(admin.ModelAdmin):
+class MunicipalityAdmin(VersionedAdmin):
     list_display = [
         "name",
         "district",

@@ -11,12 +11,13 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
-from reversion import set_comment
+from reversion import is_registered, set_comment
 from reversion.errors import RevertError
 from reversion.models import Version
 from reversion.revisions import _get_options
@@ -132,15 +133,12 @@ class _UndoRestore(Exception):
         self.response = response
 
 
-class TranslatedAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
-    """Edits in language tabs; every save is a version staff can compare and restore.
+class VersionedAdmin(CompareVersionAdmin):
+    """Every save is a version staff can compare and restore.
 
     History, comparison and restore go through `get_object` (so through each admin's scoped
     queryset) and the model's own versions, for every model alike.
     """
-
-    # Links without a scheme are meant as https (Django 6's default).
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def object_or_404(self, request, object_id, may):
         obj = self.get_object(request, unquote(object_id))
@@ -201,6 +199,75 @@ class TranslatedAdmin(CompareVersionAdmin, TabbedTranslationAdmin):
             return redirect(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist")
         except _UndoRestore as undo:
             return undo.response
+
+    def compare(self, obj, version1, version2):
+        """reversion-compare's comparison, with relations judged by what is really kept.
+
+        It marks every relation not *followed* into the same revision as outside version control
+        and warns the history may be wrong. Ours point at entries with their own versions (a
+        provider, a category, a town), so the linked entries are named as their own history had
+        them then (compare_ForeignKey, compare_ManyToManyField). Following them instead would copy
+        a category into the revision of every edit of each of its offers. reversion-compare also
+        lists every foreign key as changed when anything changed; those are left out.
+        """
+        changes, _unfollowed = super().compare(obj, version1, version2)
+        changes = [
+            change
+            for change in changes
+            if not (change["field"].many_to_one and not change["field"].auto_created)
+            or version1.field_dict.get(change["field"].attname) != version2.field_dict.get(change["field"].attname)
+        ]
+        for change in changes:
+            if change["is_related"] and is_registered(change["field"].related_model):
+                change["follow"] = True
+        return changes, any(change["is_related"] and not change["follow"] for change in changes)
+
+    @staticmethod
+    def entry_as_it_was(model, pk, version):
+        """How the linked entry `pk` read when `version` was saved (its own history, if it keeps one)."""
+        if is_registered(model):
+            then = (
+                Version.objects.get_for_object_reference(model, pk)
+                .filter(revision__date_created__lte=version.revision.date_created)
+                .order_by("-revision__date_created", "-pk")
+                .first()
+            )
+            if then:
+                return then.object_repr
+        current = model._default_manager.filter(pk=pk).first()
+        return str(current) if current else f"#{pk}"
+
+    def compare_ForeignKey(self, obj_compare):
+        field = obj_compare.field
+        pks, names = [], []
+        for compared in (obj_compare.compare_obj1, obj_compare.compare_obj2):
+            pk = compared.version_record.field_dict.get(field.attname)
+            pks.append(pk)
+            names.append("" if pk is None else self.entry_as_it_was(field.related_model, pk, compared.version_record))
+        return self.generic_add_remove(*pks, *names)
+
+    def compare_ManyToManyField(self, obj_compare):
+        field = obj_compare.field
+        before, after = (
+            {
+                str(pk): self.entry_as_it_was(field.related_model, pk, compared.version_record)
+                for pk in compared.version_record.field_dict.get(field.attname, ())
+            }
+            for compared in (obj_compare.compare_obj1, obj_compare.compare_obj2)
+        )
+        change_info = {
+            "removed_items": sorted(before[pk] for pk in before.keys() - after.keys()),
+            "added_items": sorted(after[pk] for pk in after.keys() - before.keys()),
+            "same_items": sorted(after[pk] for pk in after.keys() & before.keys()),
+        }
+        return render_to_string("reversion-compare/compare_generic_many_to_many.html", {"change_info": change_info})
+
+
+class TranslatedAdmin(VersionedAdmin, TabbedTranslationAdmin):
+    """Edits in language tabs, with versions (VersionedAdmin)."""
+
+    # Links without a scheme are meant as https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     class Media:
         css = {"all": ["portal-admin/admin.css"]}
