@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from portal.admin import VersionedAdmin
+from portal.admin import VersionedAdmin, WholeNamesFirstSearch
 
 from .models import District, Municipality
 
@@ -14,7 +14,7 @@ class DistrictAdmin(VersionedAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(VersionedAdmin):
+class MunicipalityAdmin(WholeNamesFirstSearch, VersionedAdmin):
     list_display = [
         "name",
         "district",
@@ -27,4 +27,5 @@ class MunicipalityAdmin(VersionedAdmin):
     ]
     list_filter = ["district"]
     search_fields = ["name", "official_key", "postal_codes"]
+    search_rank_fields = ["name"]
     list_select_related = ["district"]

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from reversion import create_revision, set_comment, set_user
 
 from links.admin import BrokenOfferLinkFilter, BrokenProviderLinkFilter
-from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin
+from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, WholeNamesFirstSearch
 
 from . import xliff
 from .forms import IntegrationCourseFormSet, OfferAdminForm
@@ -78,10 +78,11 @@ class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(ProviderScopedAdmin, TranslatedAdmin):
+class LocationAdmin(WholeNamesFirstSearch, ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "street", "postal_code", "municipality", "provider", "wheelchair_access"]
     list_filter = ["municipality", "wheelchair_access"]
-    search_fields = ["name", "street", "postal_code", "provider__name"]
+    search_fields = ["name", "municipality__name", "street", "postal_code", "provider__name"]
+    search_rank_fields = ["municipality__name", "name"]
     list_select_related = ["municipality", "provider"]
     autocomplete_fields = ["provider"]
 

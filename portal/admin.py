@@ -1,4 +1,6 @@
+import operator
 from contextlib import nullcontext
+from functools import reduce
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -8,6 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
+from django.db.models import Case, Q, When
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -271,6 +274,33 @@ class TranslatedAdmin(VersionedAdmin, TabbedTranslationAdmin):
 
     class Media:
         css = {"all": ["portal-admin/admin.css"]}
+
+
+class WholeNamesFirstSearch:
+    """Search results that are the term, or start a word with it, before those merely containing it.
+
+    Typing "Kamen" into an autocomplete must not offer Bergkamen first: Enter picks the first.
+    `search_rank_fields` are the names compared.
+    """
+
+    search_rank_fields = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if not term:
+            return queryset, may_have_duplicates
+
+        def any_field(lookup, value):
+            return reduce(operator.or_, (Q(**{f"{field}__{lookup}": value}) for field in self.search_rank_fields))
+
+        rank = Case(
+            When(any_field("iexact", term), then=0),
+            When(any_field("istartswith", term) | any_field("icontains", f" {term}"), then=1),
+            default=2,
+        )
+        ordering = self.get_ordering(request) or self.model._meta.ordering or ["pk"]
+        return queryset.annotate(search_rank=rank).order_by("search_rank", *ordering), may_have_duplicates
 
 
 class StableSlugMixin:
