@@ -300,3 +300,34 @@ def test_view_on_site_shortcut_still_serves_ki_staff(client, ki_editor, view_on_
     response = view_on_site(foreign_offer)
     assert response.status_code == 302
     assert response["Location"].endswith(foreign_offer.get_absolute_url())
+
+
+@pytest.mark.parametrize("model_name", ["category", "targetgroup", "provider"])
+def test_provider_editors_restore_no_categories_target_groups_or_providers(editor_client, own_provider, model_name):
+    from django.apps import apps
+
+    obj = own_provider if model_name == "provider" else apps.get_model("offers", model_name).objects.first()
+    save_version("Bearbeitet", obj)
+    version = Version.objects.get_for_object(obj).get()
+    url = reverse(f"admin:offers_{model_name}_revision", args=[obj.pk, version.pk])
+    assert editor_client.get(url).status_code == 403
+    assert editor_client.post(url, {"name_de": "Übernommen", "name": "Übernommen"}).status_code == 403
+    obj.refresh_from_db()
+    assert "Übernommen" not in str(obj)
+
+
+def test_restoring_an_integration_course_brings_its_course_facts_back(client, ki_editor, unna):
+    course = IntegrationCourseFactory(offer__locations=[LocationFactory(municipality=unna)])
+    offer = course.offer
+    save_version("Erste Fassung", offer)
+    first = Version.objects.get_for_object(offer).get()
+    course.course_type, course.teaching_units = IntegrationCourse.CourseType.INTENSIVE, 500
+    save_version("Intensivkurs", course, offer)
+    client.force_login(ki_editor)
+
+    form = client.get(revision_url(offer, first))
+    response = client.post(revision_url(offer, first), resubmitted(form))
+
+    assert response.status_code == 302
+    course.refresh_from_db()
+    assert (course.course_type, course.teaching_units) == (IntegrationCourse.CourseType.GENERAL, 700)
