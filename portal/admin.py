@@ -111,7 +111,8 @@ def restore_version(version):
     try:
         version.revert()  # the entry with its many-to-many links
     except (IntegrityError, ObjectDoesNotExist) as error:
-        raise RevertError(_("„%(name)s“ lässt sich nicht wiederherstellen: ein verknüpfter Eintrag fehlt.") % {"name": version.object_repr}) from error
+        message = _("„%(name)s“ lässt sich nicht wiederherstellen: ein verknüpfter Eintrag fehlt.")
+        raise RevertError(message % {"name": version.object_repr}) from error
     entry = version._object_version.object
     for name in _get_options(model).follow:
         relation = model._meta.get_field(name)
@@ -162,17 +163,15 @@ class VersionedAdmin(CompareVersionAdmin):
     def revision_view(self, request, object_id, version_id, extra_context=None):
         obj = self.object_or_404(request, object_id, self.has_change_permission)
         version = get_object_or_404(Version.objects.get_for_object(obj), pk=version_id)
-        context = {"title": _("„%(name)s“ wiederherstellen") % {"name": version.object_repr}, "revert": True, **(extra_context or {})}
         template = self.revision_form_template or self._reversion_get_template_list("revision_form.html")
-        return self.restore_form_view(request, version, template, context)
+        return self.restore_form_view(request, version, template, {"revert": True, **(extra_context or {})})
 
     def recover_view(self, request, version_id, extra_context=None):
         if not self.has_add_permission(request):
             raise PermissionDenied
         version = get_object_or_404(Version.objects.get_deleted(self.model), pk=version_id)
-        context = {"title": _("„%(name)s“ wiederherstellen") % {"name": version.object_repr}, "recover": True, **(extra_context or {})}
         template = self.recover_form_template or self._reversion_get_template_list("recover_form.html")
-        return self.restore_form_view(request, version, template, context)
+        return self.restore_form_view(request, version, template, {"recover": True, **(extra_context or {})})
 
     def restore_form_view(self, request, version, template_name, context):
         """The change form filled from `version`; saving it keeps that state as a new version.
@@ -181,7 +180,9 @@ class VersionedAdmin(CompareVersionAdmin):
         rolls it back, a successful save keeps it, like any other edit (a provider's restored
         offer waits for review).
         """
-        quiet = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed) if request.method == "GET" else nullcontext()
+        context = {"title": _("„%(name)s“ wiederherstellen") % {"name": version.object_repr}, **context}
+        signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        quiet = mute_signals(*signals) if request.method == "GET" else nullcontext()  # only looking
         try:
             with transaction.atomic(using=version.db), quiet:
                 restore_version(version)
