@@ -30,6 +30,7 @@ $(VENV)/.installed: requirements.txt
 # Babel compiles the catalogues, so GNU gettext need not be installed.
 messages: install
 	$(VENV)/bin/pybabel compile --domain django --directory locale --statistics
+	$(VENV)/bin/pybabel compile --domain djangojs --directory locale --statistics
 
 # Production-like: gunicorn + whitenoise, DEBUG off, settings from the environment
 # (SECRET_KEY, DATABASE_URL=postgres://…, ALLOWED_HOSTS; SECURE_SSL_REDIRECT=0 behind plain http).

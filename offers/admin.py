@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from reversion import create_revision, set_comment, set_user
 
 from links.admin import BrokenOfferLinkFilter, BrokenProviderLinkFilter
-from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin
+from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, WholeNamesFirstSearch
 
 from . import xliff
 from .forms import IntegrationCourseFormSet, OfferAdminForm
@@ -34,9 +34,9 @@ from .models import (
 class ProviderScopedAdmin:
     """A provider's own staff reach only its rows, whatever URL they type.
 
-    The scope lives in the querysets (lists, forms, autocomplete, object views);
-    version history and recovery are checked here too, as django-reversion
-    reads versions directly.
+    The scope lives in the querysets (lists, forms, autocomplete, object views, and
+    through them history and restore, see TranslatedAdmin). Recovering deleted
+    entries is for KI staff: the deleted entry is in no queryset to check against.
     """
 
     def get_queryset(self, request):
@@ -51,22 +51,6 @@ class ProviderScopedAdmin:
         if db_field.name == "locations":
             kwargs["queryset"] = Location.objects.editable_by(request.user)
         return super().formfield_for_manytomany(db_field, request, **kwargs)
-
-    def check_scope(self, request, object_id):
-        if not self.get_queryset(request).filter(pk=object_id).exists():
-            raise PermissionDenied
-
-    def history_view(self, request, object_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().history_view(request, object_id, extra_context)
-
-    def revision_view(self, request, object_id, version_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().revision_view(request, object_id, version_id, extra_context)
-
-    def compare_view(self, request, object_id, extra_context=None):
-        self.check_scope(request, object_id)
-        return super().compare_view(request, object_id, extra_context)
 
     def recoverlist_view(self, request, extra_context=None):
         if not edits_every_provider(request.user):
@@ -94,10 +78,11 @@ class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
 
 @admin.register(Location)
-class LocationAdmin(ProviderScopedAdmin, TranslatedAdmin):
+class LocationAdmin(WholeNamesFirstSearch, ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "street", "postal_code", "municipality", "provider", "wheelchair_access"]
     list_filter = ["municipality", "wheelchair_access"]
-    search_fields = ["name", "street", "postal_code", "provider__name"]
+    search_fields = ["name", "municipality__name", "street", "postal_code", "provider__name"]
+    search_rank_fields = ["municipality__name", "name"]
     list_select_related = ["municipality", "provider"]
     autocomplete_fields = ["provider"]
 
@@ -232,6 +217,10 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def changelist_view(self, request, extra_context=None):
+        # Nine columns and the filters need the whole width: the app list is a click away ("Start").
+        return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
 
     def get_urls(self):
         view = self.admin_site.admin_view

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory
+from municipalities.models import Municipality
 from offers.models import Category, Offer
 
 from .admin_forms import management_form
@@ -231,3 +232,31 @@ def test_ki_editor_reads_and_closes_accessibility_feedback(client, ki_editor):
     assert feedback.handled
     assert client.get(reverse("admin:pages_accessibilityfeedback_add")).status_code == 403
     assert client.get(reverse("admin:pages_infopage_changelist")).status_code == 200
+
+
+def test_place_autocomplete_puts_whole_name_and_prefix_matches_first(client, ki_editor):
+    """Typing "Kamen" must not offer Bergkamen first (Enter picks the first)."""
+    bergkamen = Municipality.objects.get(slug="bergkamen")
+    kamen = Municipality.objects.get(slug="kamen")
+    for name in ("Bildungswerk Seseketal Bergkamen", "Sozialdienst Hellweg Bergkamen", "Integrationsagentur Nordlicht Bergkamen", "Frauentreff Regenbogen Bergkamen"):
+        LocationFactory(municipality=bergkamen, name=name)
+    in_kamen = [
+        LocationFactory(municipality=kamen, name="Sprachschule Lindenhof Kamen"),
+        LocationFactory(municipality=kamen, name="Stadtteilbüro Methler"),  # found by its town
+    ]
+    client.force_login(ki_editor)
+
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "offers", "model_name": "offer", "field_name": "locations", "term": "Kamen"},
+    )
+
+    ids = [int(item["id"]) for item in response.json()["results"]]
+    assert len(ids) == 6
+    assert set(ids[:2]) == {location.pk for location in in_kamen}
+
+
+def test_town_search_puts_the_town_itself_first(client, ki_editor):
+    client.force_login(ki_editor)
+    response = client.get(reverse("admin:municipalities_municipality_changelist"), {"q": "Kamen"})
+    assert [town.name for town in response.context["cl"].result_list] == ["Kamen", "Bergkamen"]
