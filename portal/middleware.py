@@ -1,6 +1,11 @@
+import codecs
+import logging
+
 from django.conf import settings
+from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_bidi
@@ -28,6 +33,34 @@ class HealthCheckMiddleware:
             response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
         add_never_cache_headers(response)
         return response
+
+
+logger = logging.getLogger(__name__)
+
+
+class UnreadablePostMiddleware:
+    """A post we cannot read gets a clear 400 (templates/400.html) before any view reads it.
+
+    Django raises while reading a post with a charset other than UTF-8, too many fields or a
+    body over DATA_UPLOAD_MAX_MEMORY_SIZE, and its own error views read the post again for the
+    CSRF token, so the error escaped Django into the server's bare 500 page without security
+    headers. An unknown charset, which Django would quietly read as UTF-8, is refused as well.
+    Listed after the middleware that adds security headers, so the 400 carries them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                if "charset" in request.content_params:
+                    codecs.lookup(request.content_params["charset"])
+                request.POST  # noqa: B018 - read here, where a failure can still be answered
+            except (LookupError, BadRequest, SuspiciousOperation, MultiPartParserError) as error:
+                logger.warning("Unreadable post to %s refused: %s", request.path, error)
+                return HttpResponseBadRequest(render_to_string("400.html"))
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:
