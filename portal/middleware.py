@@ -3,7 +3,7 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
-from django.db import DatabaseError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseBadRequest
 from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
@@ -64,7 +64,7 @@ class UnreadablePostMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """While the database is away, visitors get a short page in their language, not a 500.
+    """While the database is away, visitors and staff get a short page in their language, not a 500.
 
     The page is rendered without context processors, which could need the
     database themselves. Connections are re-opened per request
@@ -78,7 +78,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError) or request.path.startswith(f"/{settings.ADMIN_PATH}"):
+        # Staff get the page too. Only a lost connection counts: an IntegrityError in an admin
+        # save is a bug, to be logged with its traceback, not an outage.
+        if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         page = render_to_string("503.html", {"language": get_language(), "direction": "rtl" if get_language_bidi() else "ltr"})
         response = HttpResponse(page, status=503)
