@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as parse_untrusted
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 

@@ -19,7 +19,7 @@ class RefuseDemoPasswordBackend(BaseBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if password == PASSWORD:
             raise PermissionDenied
-        return None
+        # Any other password: the next backend decides.
 
 
 def demo_password_refused():

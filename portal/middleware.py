@@ -1,7 +1,6 @@
 import codecs
 import logging
 
-from django.conf import settings
 from django.core.exceptions import BadRequest, SuspiciousOperation
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseBadRequest
@@ -9,6 +8,8 @@ from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_bidi
+
+logger = logging.getLogger(__name__)
 
 
 class HealthCheckMiddleware:
@@ -33,9 +34,6 @@ class HealthCheckMiddleware:
             response = HttpResponse("database unavailable\n", status=503, content_type="text/plain")
         add_never_cache_headers(response)
         return response
-
-
-logger = logging.getLogger(__name__)
 
 
 class UnreadablePostMiddleware:
