@@ -262,7 +262,7 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
             data = request.FILES["file"].read(xliff.MAX_BYTES + 1)
             plan = xliff.plan_import(data)
             if plan.ok:
-                request.session[session_key] = data.decode("utf-8")
+                request.session[session_key] = plan.text
         context = {
             **self.admin_site.each_context(request),
             "title": _("Übersetzungen importieren"),

@@ -3,12 +3,16 @@
 Each text is a trans-unit `offer-<id>-<field>` with the German source and the
 target (empty where missing, the old text where outdated). On import, a unit
 whose German source no longer matches the live German text is refused: the
-translator worked from an old original.
+translator worked from an old original. Uploads are parsed with defusedxml and
+no DOCTYPE, so entity bombs and external entities never expand.
 """
 
+import codecs
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as parse_untrusted
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -43,6 +47,7 @@ def export_xliff(offers, language):
 @dataclass
 class ImportPlan:
     language: str = ""
+    text: str = ""  # the file decoded, kept in the session between preview and confirm
     changes: list = field(default_factory=list)  # (offer, field, old, new)
     problems: list = field(default_factory=list)  # (unit id, message)
 
@@ -57,11 +62,15 @@ def plan_import(data):
     if len(data) > MAX_BYTES:
         plan.problems.append(("", _("Die Datei ist größer als 5 MB.")))
         return plan
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        plan.problems.append(("", _("Die Datei enthält eine DOCTYPE-Angabe; solche Dateien nehmen wir nicht an.")))
+    plan.text = decoded(data)
+    if plan.text is None:
+        plan.problems.append(("", _("Die Datei ist weder in UTF-8 noch in UTF-16 (mit BOM) gespeichert; bitte als UTF-8 speichern und neu hochladen.")))
         return plan
     try:
-        root = ET.fromstring(data)
+        root = parse_untrusted(plan.text, forbid_dtd=True)
+    except DefusedXmlException:
+        plan.problems.append(("", _("Die Datei enthält eine DOCTYPE-Angabe; solche Dateien nehmen wir nicht an.")))
+        return plan
     except ET.ParseError as error:
         plan.problems.append(("", _("Das ist keine lesbare XLIFF-Datei (%(error)s).") % {"error": error}))
         return plan
@@ -76,8 +85,8 @@ def plan_import(data):
     for unit in units:
         unit_id = unit.get("id", "")
         parts = unit_id.split("-")
-        source = unit.findtext(f"{{{NS}}}source") or ""
-        target = (unit.findtext(f"{{{NS}}}target") or "").strip()
+        source = text_content(unit.find(f"{{{NS}}}source"))
+        target = text_content(unit.find(f"{{{NS}}}target")).strip()
         if len(parts) != 3 or parts[0] != "offer" or not parts[1].isdigit() or parts[2] not in translated_field_names(Offer):
             plan.problems.append((unit_id, _("Unbekannte Kennung.")))
             continue
@@ -92,6 +101,28 @@ def plan_import(data):
         elif target and target != getattr(offer, f"{name}_{language}"):
             plan.changes.append((offer, name, getattr(offer, f"{name}_{language}") or "", target))
     return plan
+
+
+def decoded(data):
+    """The file as text if it is UTF-8 (with or without BOM) or UTF-16 with BOM, else None.
+
+    The XML parser then reads text, not bytes, so an encoding the declaration names is moot.
+    A UTF-16 file without BOM reads as "UTF-8" full of NUL characters, which XML never has.
+    """
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def text_content(element):
+    """All text of a source or target, also inside the inline elements CAT tools write
+    (`<g>`, `<mrk>`, around `<x/>` placeholders)."""
+    return "".join(element.itertext()) if element is not None else ""
 
 
 @transaction.atomic

@@ -14,6 +14,9 @@ class AccessibilityFeedbackForm(forms.ModelForm):
             "email": _("Ihre E-Mail-Adresse, wenn Sie eine Antwort möchten (freiwillig)"),
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {
+            "message": {"max_length": _("Bitte kürzen Sie Ihre Nachricht auf höchstens %(limit_value)d Zeichen (jetzt: %(show_value)d).")}
+        }
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")  # the labels are questions already

@@ -1,12 +1,19 @@
 from django.contrib import messages
+from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.admin import client_address
+
 from .forms import AccessibilityFeedbackForm
-from .models import InfoPage
+from .models import AccessibilityFeedback, InfoPage
 
 ACCESSIBILITY_STATEMENT = "barrierefreiheit"
+# Feedback stored per client address and hour; a shared cache counts across app servers.
+FEEDBACK_PER_HOUR = 5
+# The largest message the form takes, each character four bytes and percent-encoded, fits.
+FEEDBACK_MAX_BYTES = 64 * 1024
 
 
 def page_detail(request, slug):
@@ -17,10 +24,30 @@ def page_detail(request, slug):
     return render(request, "pages/page_detail.html", context)
 
 
+def within_feedback_allowance(request):
+    """Counts one more feedback from the visitor's address; False once the hour's allowance is used."""
+    key = f"accessibility-feedback:{client_address(request)}"
+    cache.add(key, 0, 60 * 60)
+    return (cache.incr(key) or 0) <= FEEDBACK_PER_HOUR  # None while Redis is away: let it through
+
+
 def accessibility_feedback(request):
     page = get_object_or_404(InfoPage, slug=ACCESSIBILITY_STATEMENT)
+    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > FEEDBACK_MAX_BYTES:
+        limit = AccessibilityFeedback._meta.get_field("message").max_length
+        messages.error(request, _("Diese Nachricht ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit})
+        return render(request, "pages/page_detail.html", {"page": page, "feedback_form": AccessibilityFeedbackForm()}, status=413)
     form = AccessibilityFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if not within_feedback_allowance(request):
+            messages.error(
+                request,
+                _("Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Nachrichten. Bitte versuchen Sie es später noch einmal.")
+                % {"limit": FEEDBACK_PER_HOUR},
+            )
+            response = render(request, "pages/page_detail.html", {"page": page, "feedback_form": form}, status=429)
+            response["Retry-After"] = "3600"
+            return response
         feedback = form.save(commit=False)
         feedback.language = get_language()
         feedback.save()

@@ -12,3 +12,6 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
     default = True
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deploy checks

@@ -1,9 +1,15 @@
-from django.conf import settings
-from django.db import DatabaseError, connection
-from django.http import HttpResponse
+import codecs
+import logging
+
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import HttpResponse, HttpResponseBadRequest
+from django.http.multipartparser import MultiPartParserError
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, get_language_bidi
+
+logger = logging.getLogger(__name__)
 
 
 class HealthCheckMiddleware:
@@ -30,8 +36,33 @@ class HealthCheckMiddleware:
         return response
 
 
+class UnreadablePostMiddleware:
+    """A post we cannot read gets a clear 400 (templates/400.html) before any view reads it.
+
+    Django raises while reading a post with a charset other than UTF-8, too many fields or a
+    body over DATA_UPLOAD_MAX_MEMORY_SIZE, and its own error views read the post again for the
+    CSRF token, so the error escaped Django into the server's bare 500 page without security
+    headers. An unknown charset, which Django would quietly read as UTF-8, is refused as well.
+    Listed after the middleware that adds security headers, so the 400 carries them.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST":
+            try:
+                if "charset" in request.content_params:
+                    codecs.lookup(request.content_params["charset"])
+                request.POST  # noqa: B018 - read here, where a failure can still be answered
+            except (LookupError, BadRequest, SuspiciousOperation, MultiPartParserError) as error:
+                logger.warning("Unreadable post to %s refused: %s", request.path, error)
+                return HttpResponseBadRequest(render_to_string("400.html"))
+        return self.get_response(request)
+
+
 class DatabaseUnavailableMiddleware:
-    """While the database is away, visitors get a short page in their language, not a 500.
+    """While the database is away, visitors and staff get a short page in their language, not a 500.
 
     The page is rendered without context processors, which could need the
     database themselves. Connections are re-opened per request
@@ -45,7 +76,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if not isinstance(exception, DatabaseError) or request.path.startswith(f"/{settings.ADMIN_PATH}"):
+        # Staff get the page too. Only a lost connection counts: an IntegrityError in an admin
+        # save is a bug, to be logged with its traceback, not an outage.
+        if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
         page = render_to_string("503.html", {"language": get_language(), "direction": "rtl" if get_language_bidi() else "ltr"})
         response = HttpResponse(page, status=503)

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,3 +124,56 @@ def test_production_logs_errors_and_outages_to_stderr(tmp_path):
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "503", result.stderr
     assert "ERROR django.request: Service Unavailable: /de/offers/" in result.stderr
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staff_get_the_same_503_in_the_admin_while_the_database_is_away_and_recover(client, ki_editor):
+    from django.test import Client
+
+    from offers.factories import OfferFactory
+
+    offer = OfferFactory()
+    client.force_login(ki_editor)
+    visitor = Client()
+    admin_pages = [
+        reverse("admin:index"),
+        reverse("admin:offers_offer_changelist"),
+        reverse("admin:offers_offer_change", args=[offer.pk]),
+        reverse("admin:offers_offer_translations"),
+    ]
+    reachable = connection.settings_dict.copy()
+    connection.close()
+    if connection.vendor == "sqlite":
+        connection.settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
+    else:
+        connection.settings_dict["PORT"] = "1"
+    try:
+        pages = [client.get(path) for path in admin_pages]
+        pages.append(client.get(reverse("admin:login")))  # a visitor without a session gets the form, then:
+        pages.append(visitor.post(reverse("admin:login"), {"username": "ki-editor", "password": "secret-pass-123"}))
+    finally:
+        connection.close()
+        connection.settings_dict.update(reachable)
+    for page in pages:
+        assert page.status_code == 503
+        assert "Kurz nicht erreichbar" in page.content.decode()
+        assert page["Retry-After"] == "60"
+    assert client.get(reverse("admin:offers_offer_changelist")).status_code == 200
+
+
+def test_production_admin_login_answers_503_while_the_database_is_away():
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(); "
+        "print(c.post('/admin/login/', {'username': 'a', 'password': 'b'}).status_code); "
+        "c.cookies['sessionid'] = 'a-session-of-a-logged-in-editor'; print(c.get('/admin/').status_code)"
+    )
+    env = {
+        **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL", "REDIS_URL", "ADMIN_PATH"}},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
+        "SECRET_KEY": "x" * 50,
+        "DATABASE_URL": "sqlite:////nonexistent-directory/db.sqlite3",
+        "ALLOWED_HOSTS": "testserver",
+        "SECURE_SSL_REDIRECT": "0",
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.stdout.split() == ["503", "503"], result.stderr

@@ -1,5 +1,7 @@
 """Production: every secret from the environment, DEBUG off unless set."""
 
+from django.conf import global_settings
+
 from .base import *  # noqa: F403
 from .base import env_bool, env_list, require_secret_key
 
@@ -13,6 +15,13 @@ SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The demo password printed in the README opens nothing here, even if `create_demo_staff` ran
+# against this database by mistake; first, ahead of whatever backends the base settings list.
+AUTHENTICATION_BACKENDS = [
+    "portal.demo_login.RefuseDemoPasswordBackend",
+    *globals().get("AUTHENTICATION_BACKENDS", global_settings.AUTHENTICATION_BACKENDS),
+]
 
 # Static files from the app itself (after `collectstatic`), compressed, with long cache headers.
 # Right after SecurityMiddleware, as whitenoise's documentation asks.

@@ -4,9 +4,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from portal.admin import KI_EDITORS
-
-USERNAME = "redaktion"
-PASSWORD = "wel-komm-in-demo"
+from portal.demo_login import PASSWORD, USERNAME, demo_password_refused
 
 
 class Command(BaseCommand):
@@ -14,8 +12,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         # A published password must never open a production back office.
-        if not settings.DEBUG:
-            raise CommandError("create_demo_staff runs only with DEBUG on (development).")
+        if not settings.DEBUG or demo_password_refused():
+            raise CommandError(
+                "create_demo_staff runs only in development (DEBUG on, not portal.settings.prod): "
+                "its password is printed in the README."
+            )
         user, _created = get_user_model().objects.get_or_create(username=USERNAME)
         user.is_staff = True
         user.is_superuser = False
