@@ -180,6 +180,21 @@ def test_404_speaks_the_visitors_language(client):
     assert '<html lang="ar" dir="rtl">' in page
 
 
+@pytest.mark.parametrize(("code", "direction", "apology"), [("ar", "rtl", "عذرًا، حدث خطأ."), ("uk", "ltr", "Вибачте, сталася помилка.")])
+def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, apology):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("portal.views.render", broken)
+    client.raise_request_exception = False
+    response = client.get(f"/{code}/")
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert f'<html lang="{code}" dir="{direction}">' in page
+    assert apology in page
+    assert f'href="/{code}/"' in page
+
+
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
     with django_assert_num_queries(7):

@@ -141,3 +141,17 @@ def test_handout_buttons_of_one_list_form_add_and_remove_the_offer_they_sit_on(p
     expect(page.get_by_role("link", name="Handreichung ansehen (1 Angebot)", exact=True)).to_have_count(1)
     expect(page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Zur Handreichung")).to_have_count(1)
     expect(page.locator(f'[data-offer-id="{second}"]').get_by_role("button", name="Aus der Handreichung nehmen")).to_have_count(1)
+
+
+def test_make_run_shows_a_mistyped_offer_id_the_portals_404_page_in_the_visitors_language(page_factory, server):
+    """The demo of `make run` (served here as it serves it) is the product: no debug page with URL patterns."""
+    page = page_factory(locale="uk")
+    response = page.goto(server + "/uk/offers/99999-kurs/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert page.locator("h1").inner_text() == "Сторінку не знайдено"
+    body = page.locator("body").inner_text()
+    assert "URLconf" not in body and "DEBUG = True" not in body and "Page not found" not in body
+    # Static files are still served: the page has its stylesheet.
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
+    only_local(page, server)
