@@ -65,6 +65,15 @@ def and_list(items):
 
 
 @register.filter
+def filter_labels(active_filters):
+    """The labels of a list's active filters as one list: 'Unna und Integrationskurs'.
+
+    Each is isolated, so a Latin town name keeps its place in an Arabic line.
+    """
+    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for _name, _value, label in active_filters))
+
+
+@register.filter
 def spoken_language(code):
     return language_name(code)
 
