@@ -88,18 +88,20 @@ def test_filter_form_descriptions_exist(client):
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [({"municipality": "nowhere"}, "municipality"), ({"language": "zz"}, "language"), ({"category": "xyz"}, "category")],
+    [({"municipality": "nowhere"}, "municipality"), ({"language": "zz"}, "language"), ({"category": "xyz"}, "category"),
+     ({"target_group": "nobody"}, "target_group")],
 )
 def test_an_unknown_value_in_the_link_is_explained_at_its_field(client, query, field):
     response = client.get("/de/offers/", query)
     assert response.status_code == 200
     assert_descriptions_exist(response)
     page = elements(response)
-    marked = [element for element in page.elements if element["attrs"].get("aria-invalid") == "true"]
-    if marked:
-        assert [element["attrs"]["name"] for element in marked] == [field]
-        message = page.by_id()[marked[0]["attrs"]["aria-describedby"]]["text"]
-        assert "Link" in message
+    message = page.by_id()[f"id_{field}_error"]
+    assert "Link" in message["text"]
+    described = [e for e in page.elements if f"id_{field}_error" in e["attrs"].get("aria-describedby", "").split()]
+    assert len(described) == 1  # the select, or the fieldset of the boxes
+    invalid = [element["attrs"].get("name") for element in page.elements if element["attrs"].get("aria-invalid") == "true"]
+    assert invalid in ([field], [])
 
 
 # Alternate languages
@@ -163,3 +165,11 @@ def test_latin_names_in_arabic_lines_are_isolated(client, unna):
     offer = OfferFactory(whole_district=unna.district)
     page = client.get(f"/ar/categories/{offer.category.slug}/").content.decode()
     assert f"· <bdi>{offer.provider.name}</bdi></p>" in page
+
+
+def test_more_than_a_thousand_is_written_as_the_language_writes_it(client):
+    from django.core.management import call_command
+
+    call_command("load_demo", "--scale", "1300", "--municipalities", "10")  # some of them drafts or expired
+    assert "Mehr als <bdi>1.000</bdi> Angebote gefunden" in client.get("/de/offers/").content.decode()
+    assert "<bdi>1,000</bdi>" in client.get("/en/offers/").content.decode()
