@@ -4,14 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run test setup install messages migrate clean serve-prod bench backup
+.PHONY: run dev test setup install messages migrate clean serve-prod bench backup
 
+# The demo as visitors meet it: DEBUG off, so errors are the portal's own pages in the visitor's
+# language; --insecure has runserver serve the static files all the same.
 run: setup
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo --if-empty
 	$(MANAGE) createinitialrevisions --comment "Erste Version"
 	$(MANAGE) create_demo_staff
-	$(MANAGE) runserver 127.0.0.1:8000
+	$(MANAGE) runserver --insecure 127.0.0.1:8000
+
+# The same for developers, with Django's debug pages.
+dev: export DEBUG = 1
+dev: run
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)

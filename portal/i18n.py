@@ -1,11 +1,14 @@
 """The portal's languages as visitors see them."""
 
+from decimal import Decimal
 from functools import lru_cache
 
 from babel import Locale
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language, get_language_bidi, get_language_info
+from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 
 
 @lru_cache(maxsize=None)
@@ -13,6 +16,33 @@ def name_in_itself(code):
     """'Deutsch', 'Türkçe', 'العربية', 'Українська': how speakers name their language."""
     name = Locale.parse(code).get_display_name(code)
     return name[:1].upper() + name[1:]
+
+
+@lru_cache(maxsize=None)
+def babel_locale(code):
+    return Locale.parse(to_locale(code))
+
+
+def number(value):
+    """43815 -> '43.815' (de), '43,815' (en), '43 815' (uk): in the current language."""
+    return format_decimal(value, locale=babel_locale(get_language()))
+
+
+def percent(value):
+    """20.7 (a percentage as published) -> '20,7 %' (de), '20.7%' (en), '%20,7' (tr).
+
+    One decimal place as in the source, the sign placed and spaced as the language does it:
+    a no-break space where there is one, so '20,7' and '%' never part at a line end.
+    """
+    locale = babel_locale(get_language())
+    pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.0").replace(" ", "\xa0")
+    return format_percent(Decimal(str(value)) / 100, pattern, locale=locale)
+
+
+def and_list(items):
+    """['Deutsch', 'Arabisch'] -> 'Deutsch und Arabisch' (de), 'الألمانية والعربية' (ar)."""
+    items = [str(item) for item in items]
+    return format_list(items, locale=babel_locale(get_language())) if items else ""
 
 
 def is_fallback(instance, field):
@@ -38,6 +68,8 @@ def language_links(request):
                 "code": code,
                 "name": name_in_itself(code),
                 "url": url,
+                # Alternates must be absolute (search engines ignore relative hreflang links).
+                "absolute_url": request.build_absolute_uri(url),
                 "current": code == current,
                 "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
             }

@@ -75,7 +75,7 @@ def test_an_edit_is_on_the_next_cached_page(offer, public_urls):
     town = Municipality.objects.get(slug="unna")
     town.population = 123456
     town.save()
-    assert "<bdi>123456</bdi>" in Client().get("/de/towns/unna/").content.decode()
+    assert "<bdi>123.456</bdi>" in Client().get("/de/towns/unna/").content.decode()  # as German writes it
 
 
 def test_errors_and_redirects_are_not_cached_and_never_show_the_placeholder(offer):

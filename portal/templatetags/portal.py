@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from offers.languages import language_name
+from portal import i18n
 from portal.i18n import is_fallback
 
 register = template.Library()
@@ -40,7 +41,7 @@ def offer_badges(offer):
     if offer.women_only:
         features.append(_("nur für Frauen"))
     if offer.languages:
-        features.append(f"{_('Sprachen:')} {', '.join(language_name(code) for code in offer.languages)}")
+        features.append(f"{_('Sprachen:')} {i18n.and_list(language_name(code) for code in offer.languages)}")
     # html.escape, not format_html: Django's lazy-string checks cost more than the badges themselves.
     badges = [f'<li class="badge place">{escape(place)}</li>' for place in places]
     badges += [f'<li class="badge">{escape(feature)}</li>' for feature in features]
@@ -48,8 +49,39 @@ def offer_badges(offer):
 
 
 @register.filter
+def number(value):
+    return i18n.number(value)
+
+
+@register.filter
+def percent(value):
+    return i18n.percent(value)
+
+
+@register.filter
+def and_list(items):
+    """Items joined as the current language joins a list ('A, B und C'; Arabic with 'و')."""
+    return i18n.and_list(items)
+
+
+@register.filter
+def filter_labels(active_filters):
+    """The labels of a list's active filters as one list: 'Unna und Integrationskurs'.
+
+    Each is isolated, so a Latin town name keeps its place in an Arabic line.
+    """
+    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for _name, _value, label in active_filters))
+
+
+@register.filter
 def spoken_language(code):
     return language_name(code)
+
+
+@register.filter
+def spoken_languages(codes):
+    """['de', 'ar'] -> 'Deutsch und Arabisch', in the current language."""
+    return i18n.and_list(language_name(code) for code in codes)
 
 
 @register.filter

@@ -1,4 +1,5 @@
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -45,6 +46,14 @@ def browser():
         browser.close()
 
 
+def make_run_server_arguments(port):
+    """The arguments `make run` gives runserver (the demo a newcomer sees), on another port."""
+    recipe = (ROOT / "Makefile").read_text().split("\nrun:", 1)[1].split("\n\n", 1)[0]
+    line = next(line for line in recipe.splitlines() if " runserver" in line)
+    arguments = line.split(" runserver", 1)[1].split()
+    return [re.sub(r"^[\w.\[\]:]+:\d+$", f"127.0.0.1:{port}", argument) for argument in arguments]
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -57,9 +66,12 @@ def server(tmp_path_factory):
 
     A separate process keeps the browser's event loop away from the test's
     database connections, and the demo data is loaded once for all browser tests.
+    It is served as `make run` serves it: manage.py's default settings, runserver's arguments
+    from the Makefile, and no DEBUG from the environment.
     """
     database = tmp_path_factory.mktemp("e2e") / "portal.sqlite3"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{database}", "DJANGO_SETTINGS_MODULE": "portal.settings.dev", "DEBUG": "0"}
+    env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
+    env["DATABASE_URL"] = f"sqlite:///{database}"
     manage = [sys.executable, str(ROOT / "manage.py")]
     make_editor = (
         "from django.contrib.auth.models import Group, User; "
@@ -70,7 +82,7 @@ def server(tmp_path_factory):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
     port = free_port()
     process = subprocess.Popen(
-        manage + ["runserver", f"127.0.0.1:{port}", "--noreload", "--insecure"],
+        manage + ["runserver", *make_run_server_arguments(port), "--noreload"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"

@@ -21,6 +21,7 @@ def test_arabic_newcomer_finds_an_integration_course_in_their_town(page_factory,
     assert page.locator("html").get_attribute("dir") == "rtl"
 
     page.get_by_role("link", name="دورة الاندماج").first.click()
+    page.locator("summary", has_text="عوامل التصفية: دورة الاندماج").click()  # on a phone the filters are folded
     page.get_by_label("مكان السكن").select_option("unna")
     page.get_by_role("button", name="عرض العروض").click()
     assert "municipality=unna" in page.url and "category=integrationskurs" in page.url
@@ -141,3 +142,48 @@ def test_handout_buttons_of_one_list_form_add_and_remove_the_offer_they_sit_on(p
     expect(page.get_by_role("link", name="Handreichung ansehen (1 Angebot)", exact=True)).to_have_count(1)
     expect(page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Zur Handreichung")).to_have_count(1)
     expect(page.locator(f'[data-offer-id="{second}"]').get_by_role("button", name="Aus der Handreichung nehmen")).to_have_count(1)
+
+
+def test_make_run_shows_a_mistyped_offer_id_the_portals_404_page_in_the_visitors_language(page_factory, server):
+    """The demo of `make run` (served here as it serves it) is the product: no debug page with URL patterns."""
+    page = page_factory(locale="uk")
+    response = page.goto(server + "/uk/offers/99999-kurs/")
+    assert response.status == 404
+    assert page.locator("html").get_attribute("lang") == "uk"
+    assert page.locator("h1").inner_text() == "Сторінку не знайдено"
+    body = page.locator("body").inner_text()
+    assert "URLconf" not in body and "DEBUG = True" not in body and "Page not found" not in body
+    # Static files are still served: the page has its stylesheet.
+    assert page.evaluate("getComputedStyle(document.body).margin") == "0px"
+    only_local(page, server)
+
+
+FIRST_SCREEN = 640  # px of a phone's first screen, below the browser's own bars
+
+
+@pytest.mark.parametrize(
+    ("code", "query", "summary"),
+    [("de", "", "Suchen und filtern"), ("de", "?municipality=unna&category=integrationskurs", "Filter: Unna und Integrationskurs"),
+     ("ar", "?municipality=luenen&category=integrationskurs&childcare=1", "عوامل التصفية: Lünen ودورة الاندماج ومع رعاية الأطفال")],
+)
+def test_on_a_phone_the_results_come_first_and_the_folded_filters_name_the_active_ones(page_factory, server, code, query, summary):
+    page = page_factory(locale=code)
+    page.goto(f"{server}/{code}/offers/{query}")
+    first = page.locator("[data-offer-id]").first.bounding_box()
+    assert first["y"] < FIRST_SCREEN, first
+    folded = page.locator("details.filter-panel")
+    assert folded.get_attribute("open") is None
+    assert folded.locator("> summary").inner_text() == summary
+    # Opened without JavaScript, the filters are all there.
+    folded.locator("> summary").click()
+    expect(page.locator("select[name=municipality]")).to_be_visible()
+
+
+def test_on_a_phone_the_call_button_is_on_the_first_screen_of_an_offer(page_factory, server):
+    page = page_factory(locale="de-DE")
+    page.goto(f"{server}/de/offers/?category=integrationskurs")
+    page.locator("[data-offer-id] h3 a").first.click()
+    call = page.locator("a.call-button")
+    box = call.bounding_box()
+    assert call.get_attribute("href").startswith("tel:+49")
+    assert box["height"] >= 44 and box["y"] + box["height"] <= FIRST_SCREEN, box
