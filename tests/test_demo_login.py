@@ -89,7 +89,8 @@ def test_create_demo_staff_refuses_production_settings(debug):
     assert not User.objects.filter(username="redaktion").exists()
 
 
-def test_create_demo_staff_creates_the_printed_login_in_development(settings):
-    settings.DEBUG = True
+@pytest.mark.parametrize("debug", [True, False])
+def test_create_demo_staff_creates_the_printed_login_in_development(settings, debug):
+    settings.DEBUG = debug  # `make run` serves the demo with DEBUG off, `make dev` with it on
     call_command("create_demo_staff")
     assert authenticate(username="redaktion", password=DEMO_PASSWORD).groups.filter(name="KI-Redaktion").exists()

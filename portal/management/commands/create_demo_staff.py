@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
@@ -11,10 +10,11 @@ class Command(BaseCommand):
     help = "Create (or reset) the demo login of a KI editor. Development only."
 
     def handle(self, *args, **options):
-        # A published password must never open a production back office.
-        if not settings.DEBUG or demo_password_refused():
+        # A published password must never open a production back office. `make run` serves the
+        # demo with DEBUG off, so production is told apart by its settings, not by DEBUG.
+        if demo_password_refused():
             raise CommandError(
-                "create_demo_staff runs only in development (DEBUG on, not portal.settings.prod): "
+                "create_demo_staff runs only in development (not under portal.settings.prod): "
                 "its password is printed in the README."
             )
         user, _created = get_user_model().objects.get_or_create(username=USERNAME)
