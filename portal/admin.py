@@ -1,8 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.core.cache import cache
+from django.contrib.auth import get_user_model
 from django.http import HttpResponse
-from django.db import models
+from django.db import models, transaction
 from modeltranslation.admin import TabbedTranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +26,21 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def login_paused(request, response=None, credentials=None):
+    """django-axes' answer (AXES_LOCKOUT_CALLABLE) once a user name is paused at an address.
+
+    The failure that reaches the limit still gets the login form and its error, like the ones
+    before it; the pause answers the attempts after it, whose password axes no longer checks.
+    """
+    if response is not None and request.axes_failures_since_start <= settings.AXES_FAILURE_LIMIT:
+        return response
+    return HttpResponse(
+        _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 class PortalAdminSite(admin.AdminSite):
     site_header = _("Wel-KOMM-In – Redaktion")
     site_title = _("Wel-KOMM-In Redaktion")
@@ -39,22 +54,20 @@ class PortalAdminSite(admin.AdminSite):
         return super().index(request, extra_context)
 
     def login(self, request, extra_context=None):
-        """Pause a client address after repeated failed logins (a shared cache counts across servers)."""
-        key = f"admin-login-failures:{client_address(request)}"
-        if request.method == "POST" and cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
-            return HttpResponse(
-                _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),
-                status=429,
-                content_type="text/plain; charset=utf-8",
+        """django-axes pauses repeated failures; here, attempts at one account wait for each other.
+
+        Axes reads the count, then the password is checked, then a failure is recorded: guesses sent
+        in parallel (to any process) would all pass the count first. Touching the user's row locks it
+        until the attempt is recorded (on SQLite, the whole database, as every write does).
+        """
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        users = get_user_model().objects
+        with transaction.atomic():
+            users.filter(**{users.model.USERNAME_FIELD: request.POST.get("username", "")}).update(
+                **{users.model.USERNAME_FIELD: models.F(users.model.USERNAME_FIELD)}
             )
-        response = super().login(request, extra_context)
-        if request.method == "POST":
-            if request.user.is_authenticated:
-                cache.delete(key)
-            else:
-                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-                cache.incr(key)
-        return response
+            return super().login(request, extra_context)
 
     def has_permission(self, request):
         # Being staff is not enough: only members of an editorial group work here.
