@@ -13,7 +13,8 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
-from django.db import DEFAULT_DB_ALIAS, models, router, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
+from django.db.models.signals import pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -96,14 +97,19 @@ def until_changed(kind, name, compute, timeout):
     return value
 
 
-def catalogue_changed(using=DEFAULT_DB_ALIAS, action="post_", **kwargs):
-    """Signal receiver, also called after bulk writes: lists and pages computed before this change are stale.
+def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
+    """Signal receiver (before and after each write), also called for bulk writes: what was computed before is stale.
 
     The UPDATE runs in the saving transaction, so other processes see the new version exactly when
-    they see the change.
+    they see the change. In a transaction it runs before the write: every writer then locks the
+    version row first, and two transactions never hold rows the other waits for (a deadlock, say
+    an XLIFF import beside an edit of one of its offers). Outside one, after the write, so nobody
+    sees the new version with the old data.
     """
-    if action.startswith("pre_"):  # m2m_changed: only once the links are written
-        return
+    if signal is not None:
+        before = signal in (pre_save, pre_delete) or action.startswith("pre_")
+        if before != connections[using].in_atomic_block:
+            return
     versions = CatalogueVersion.objects.using(using)
     if not versions.filter(pk=1).update(version=models.F("version") + 1):
         versions.get_or_create(pk=1)
@@ -115,15 +121,13 @@ class CatalogueQuerySet(models.QuerySet):
 
     def update(self, **kwargs):
         with transaction.atomic(using=self.db, savepoint=False):
-            rows = super().update(**kwargs)
             catalogue_changed(using=self.db)
-        return rows
+            return super().update(**kwargs)
 
     def bulk_create(self, objs, *args, **kwargs):
         with transaction.atomic(using=self.db, savepoint=False):
-            created = super().bulk_create(objs, *args, **kwargs)
             catalogue_changed(using=self.db)
-        return created
+            return super().bulk_create(objs, *args, **kwargs)
 
 
 def digest(text):

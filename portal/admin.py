@@ -58,7 +58,7 @@ class PortalAdminSite(admin.AdminSite):
 
         Axes reads the count, then the password is checked, then a failure is recorded: guesses sent
         in parallel (to any process) would all pass the count first. Touching the user's row locks it
-        until the attempt is recorded (on SQLite, the whole database, as every write does).
+        until the attempt is recorded (on SQLite the transaction locks the whole file anyway).
         """
         if request.method != "POST":
             return super().login(request, extra_context)

@@ -4,10 +4,11 @@ import datetime
 import os
 import subprocess
 import sys
+import threading
 
 import pytest
 from django.contrib.auth.models import Group
-from django.db import connection
+from django.db import connection, transaction
 from django.test import Client
 
 from municipalities.models import Municipality
@@ -144,3 +145,48 @@ def test_a_page_rendered_from_a_lagging_replica_is_not_kept_under_the_new_versio
         [sys.executable, "-c", LAGGING_REPLICA_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
     )
     assert result.stdout.splitlines() == ["lagging True", "caught up True"], result.stdout + result.stderr
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_transaction_saving_several_offers_and_an_edit_of_one_of_them_both_go_through(unna):
+    """An XLIFF import saves many offers in one transaction while an editor saves one of them.
+    Were the version bumped after each row, each would hold a row the other waits for."""
+    first, second = OfferFactory(title_de="Eins"), OfferFactory(title_de="Zwei")
+    first_saved, edit_done = threading.Event(), threading.Event()
+    errors = []
+
+    def import_both():
+        try:
+            with transaction.atomic():
+                first.title_de = "Eins (importiert)"
+                first.save()
+                first_saved.set()
+                edit_done.wait(timeout=3)  # the editor's save is under way meanwhile (or waits for us)
+                second.title_de = "Zwei (importiert)"
+                second.save()
+        except Exception as error:  # noqa: BLE001 - the test reports whatever went wrong
+            errors.append(error)
+        finally:
+            connection.close()
+
+    def edit_second():
+        first_saved.wait(timeout=10)
+        try:
+            with transaction.atomic():
+                edited = Offer.objects.get(pk=second.pk)
+                edited.summary_de = "Von Hand ergänzt"
+                edited.save()
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+        finally:
+            edit_done.set()
+            connection.close()
+
+    threads = [threading.Thread(target=import_both), threading.Thread(target=edit_second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert Offer.objects.get(pk=first.pk).title_de == "Eins (importiert)"
+    assert Offer.objects.get(pk=second.pk).summary_de == "Von Hand ergänzt"  # saved last, after the import

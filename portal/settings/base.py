@@ -111,6 +111,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Several processes on one file: a transaction takes the write lock when it begins, so a
+        # second one waits for it instead of failing with "database is locked" when it first writes.
+        database.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     if database["ENGINE"] == "django.db.backends.postgresql":
         # PostgreSQL's JIT compiles queries for ~0.5 s when it overrates a count; short web queries never win it back.
         database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
