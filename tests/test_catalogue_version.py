@@ -8,6 +8,7 @@ import threading
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
@@ -190,3 +191,11 @@ def test_a_transaction_saving_several_offers_and_an_edit_of_one_of_them_both_go_
     assert errors == []
     assert Offer.objects.get(pk=first.pk).title_de == "Eins (importiert)"
     assert Offer.objects.get(pk=second.pk).summary_de == "Von Hand ergänzt"  # saved last, after the import
+
+
+def test_offers_loaded_by_a_management_command_are_on_the_next_cached_page():
+    url = "/de/offers/?q=synthetisches"
+    assert ids(Client().get(url)) == []
+    call_command("load_demo", "--scale", "5", "--municipalities", "10")  # bulk_create, no save() signals
+    shown = set(ids(Client().get(url)))
+    assert shown and shown == set(Offer.objects.published().values_list("pk", flat=True))
