@@ -3,6 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from offers.cache import CatalogueQuerySet
+
 district_key_validator = RegexValidator(r"^\d{5}$", _("Der Kreisschlüssel hat genau 5 Ziffern."))
 municipality_key_validator = RegexValidator(
     r"^\d{8}$", _("Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern.")
@@ -50,6 +52,8 @@ class District(CensusFigures):
         _("Kreisschlüssel"), max_length=5, unique=True, validators=[district_key_validator]
     )
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("Kreis")
@@ -59,7 +63,7 @@ class District(CensusFigures):
         return self.name
 
 
-class MunicipalityQuerySet(models.QuerySet):
+class MunicipalityQuerySet(CatalogueQuerySet):
     def with_postal_code(self, code):
         # Codes are five digits separated by spaces, so a five-digit substring is a whole code.
         if not (len(code) == 5 and code.isdigit()):

@@ -3,7 +3,6 @@ import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router
@@ -18,7 +17,7 @@ from modeltranslation.utils import get_language as current_language
 from municipalities.models import District, Municipality
 from portal.text import fold, slugify_de
 
-from .cache import catalogue_version
+from .cache import CatalogueQuerySet, until_changed
 from .fields import LanguageCodesField
 from .languages import language_name
 
@@ -76,7 +75,7 @@ def edits_every_provider(user):
     return user.has_perm("offers.publish_offer")
 
 
-class ProviderQuerySet(models.QuerySet):
+class ProviderQuerySet(CatalogueQuerySet):
     def editable_by(self, user):
         return self if edits_every_provider(user) else self.filter(editors=user)
 
@@ -138,7 +137,7 @@ class Provider(models.Model):
         self.offers.reindex()
 
 
-class ProviderScopedQuerySet(models.QuerySet):
+class ProviderScopedQuerySet(CatalogueQuerySet):
     """Rows that belong to a provider: its staff see and edit only theirs."""
 
     def editable_by(self, user):
@@ -226,6 +225,8 @@ class Category(models.Model):
     explanation = models.CharField(_("Erklärung in einem Satz"), max_length=300)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
 
+    objects = CatalogueQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("Kategorie")
@@ -250,6 +251,8 @@ class TargetGroup(models.Model):
     )
     name = models.CharField(_("Name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]
@@ -328,9 +331,7 @@ class OfferQuerySet(ProviderScopedQuerySet):
         languages is read once from the (status, languages) index, by jumping from
         one to the next (a loose index scan), instead of visiting every offer.
         """
-        key = f"offers:languages:{catalogue_version()}"
-        codes = cache.get(key)
-        if codes is None:
+        def held_languages():
             connection = connections[router.db_for_read(Offer)]
             table = connection.ops.quote_name(Offer._meta.db_table)
             published = "status = %s AND (visible_until IS NULL OR visible_until >= %s)"
@@ -345,8 +346,9 @@ class OfferQuerySet(ProviderScopedQuerySet):
                     ) SELECT languages FROM held WHERE languages IS NOT NULL""",
                     params * 2,
                 )
-                codes = {code for (stored,) in cursor.fetchall() for code in LanguageCodesField.as_list(stored)}
-            cache.set(key, codes, 600)
+                return {code for (stored,) in cursor.fetchall() for code in LanguageCodesField.as_list(stored)}
+
+        codes = until_changed("languages", "", held_languages, 600)
         return sorted(codes, key=lambda code: language_name(code).casefold())
 
     def online_or_hybrid(self):
@@ -721,6 +723,8 @@ class IntegrationCourse(models.Model):
     rolling_entry = models.BooleanField(_("Einstieg jederzeit möglich"), default=False)
     has_free_places = models.BooleanField(_("Freie Plätze"), default=False)
     registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+
+    objects = CatalogueQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("Integrationskurs-Angaben")

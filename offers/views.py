@@ -51,8 +51,9 @@ def offer_list(request):
         return list(computed), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
-    # Computed just now, the page's offers came with their count; from the cache, only their ids.
-    offers = computed or Offer.objects.for_cards().in_bulk(ids)
+    # Computed just now, the page's offers came with their count; from the cache, only their ids,
+    # which may name an offer that left the site since without a save (its visible-until date passed).
+    offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "filterset": filterset,

@@ -4,10 +4,10 @@ from functools import reduce
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db import IntegrityError, models, transaction
 from django.db.models import Case, Q, When
@@ -46,6 +46,21 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
+def login_paused(request, response=None, credentials=None):
+    """django-axes' answer (AXES_LOCKOUT_CALLABLE) once a user name is paused at an address.
+
+    The failure that reaches the limit still gets the login form and its error, like the ones
+    before it; the pause answers the attempts after it, whose password axes no longer checks.
+    """
+    if response is not None and request.axes_failures_since_start <= settings.AXES_FAILURE_LIMIT:
+        return response
+    return HttpResponse(
+        _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
 class PortalAdminSite(admin.AdminSite):
     site_header = _("Wel-KOMM-In – Redaktion")
     site_title = _("Wel-KOMM-In Redaktion")
@@ -59,22 +74,20 @@ class PortalAdminSite(admin.AdminSite):
         return super().index(request, extra_context)
 
     def login(self, request, extra_context=None):
-        """Pause a client address after repeated failed logins (a shared cache counts across servers)."""
-        key = f"admin-login-failures:{client_address(request)}"
-        if request.method == "POST" and cache.get(key, 0) >= settings.LOGIN_FAILURE_LIMIT:
-            return HttpResponse(
-                _("Zu viele fehlgeschlagene Anmeldungen. Bitte warten Sie eine Viertelstunde."),
-                status=429,
-                content_type="text/plain; charset=utf-8",
+        """django-axes pauses repeated failures; here, attempts at one account wait for each other.
+
+        Axes reads the count, then the password is checked, then a failure is recorded: guesses sent
+        in parallel (to any process) would all pass the count first. Touching the user's row locks it
+        until the attempt is recorded (on SQLite the transaction locks the whole file anyway).
+        """
+        if request.method != "POST":
+            return super().login(request, extra_context)
+        users = get_user_model().objects
+        with transaction.atomic():
+            users.filter(**{users.model.USERNAME_FIELD: request.POST.get("username", "")}).update(
+                **{users.model.USERNAME_FIELD: models.F(users.model.USERNAME_FIELD)}
             )
-        response = super().login(request, extra_context)
-        if request.method == "POST":
-            if request.user.is_authenticated:
-                cache.delete(key)
-            else:
-                cache.add(key, 0, settings.LOGIN_FAILURE_WINDOW)
-                cache.incr(key)
-        return response
+            return super().login(request, extra_context)
 
     def get_urls(self):
         # Django's "view on site" shortcut looks the entry up by content type and id alone.

@@ -1,6 +1,7 @@
 """Settings shared by every environment; the environment supplies the secrets."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "django_filters",
     "csp",
     "reversion",
@@ -63,6 +65,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "portal.middleware.UnreadablePostMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a paused login into its answer.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # Refuses a paused login before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -102,6 +112,10 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     )
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 for database in DATABASES.values():
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        # Several processes on one file: a transaction takes the write lock when it begins, so a
+        # second one waits for it instead of failing with "database is locked" when it first writes.
+        database.setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
     if database["ENGINE"] == "django.db.backends.postgresql":
         # PostgreSQL's JIT compiles queries for ~0.5 s when it overrates a count; short web queries never win it back.
         database.setdefault("OPTIONS", {})["options"] = "-c jit=off"
@@ -184,9 +198,18 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 # The back office lives where the environment says (an unguessable path helps against scanners).
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
-# Failed back-office logins per client address before a pause, and the pause.
-LOGIN_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
-LOGIN_FAILURE_WINDOW = int(os.environ.get("LOGIN_FAILURE_WINDOW", "900"))
+# Failed back-office logins (django-axes, counted in the database, so across every process and
+# server) per user name and client address before a pause, and the pause. Per combination: one
+# guesser cannot lock out other editors, nor, behind a misconfigured balancer, everyone.
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_FAILURE_WINDOW", "900")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "portal.admin.client_address"
+AXES_LOCKOUT_CALLABLE = "portal.admin.login_paused"
+# The attempts' log (address, user name, browser, time) is personal data, deleted after this many
+# days by `manage.py forget_logins` (cron) and named in the privacy notice.
+LOGIN_RECORDS_DAYS = 30
 # How many proxies (load balancer, TLS proxy) add to X-Forwarded-For in front of the app servers;
 # 0 (the default) ignores the header, which a client could otherwise make up.
 FORWARDED_FOR_PROXIES = int(os.environ.get("FORWARDED_FOR_PROXIES", "0"))

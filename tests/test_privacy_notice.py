@@ -1,0 +1,38 @@
+"""The privacy notice says what the back office keeps about logins, in every language."""
+
+import importlib
+
+import pytest
+from django.apps import apps
+
+from pages.models import InfoPage
+
+pytestmark = pytest.mark.django_db
+
+migration = importlib.import_module("pages.migrations.0004_privacy_login_records")
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [("de", "löschen wir nach 30 Tagen"), ("en", "after 30 days"), ("tr", "30 gün sonra"),
+     ("ar", "بعد 30 يومًا"), ("ru", "через 30 дней"), ("uk", "через 30 днів")],
+)
+def test_the_privacy_notice_names_the_login_records_and_their_deletion(client, code, words):
+    page = client.get(f"/{code}/info/datenschutz/").content.decode()
+    assert words in page and "IP" in page
+
+
+def test_the_paragraph_is_appended_to_the_text_ki_staff_wrote_and_only_once():
+    InfoPage.objects.filter(slug="datenschutz").update(body="Unser eigener Text.", body_de="Unser eigener Text.", body_tr="")
+    migration.add_login_records(apps, None)
+    migration.add_login_records(apps, None)
+    page = InfoPage.objects.get(slug="datenschutz")
+    assert page.body_de == "Unser eigener Text.\n\n" + migration.PARAGRAPH["de"]
+    assert page.body_tr == ""  # no translation, so no half-translated page
+    assert page.body_en.count(migration.PARAGRAPH["en"]) == 1
+
+
+def test_without_a_privacy_page_the_migration_creates_none():
+    InfoPage.objects.filter(slug="datenschutz").delete()
+    migration.add_login_records(apps, None)
+    assert not InfoPage.objects.filter(slug="datenschutz").exists()
