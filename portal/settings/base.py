@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "pages",
     "handouts",
     "links",
+    "demo",
 ]
 
 MIDDLEWARE = [
