@@ -72,8 +72,8 @@ def shown_title(language=None):
 
 
 def edits_every_provider(user):
-    """KI staff (who may publish) edit every provider's entries; provider staff only their own."""
-    return user.has_perm("offers.publish_offer")
+    """KI staff edit every provider's entries; provider staff only their own."""
+    return user.has_perm("offers.edit_every_provider")
 
 
 class ProviderQuerySet(models.QuerySet):
@@ -535,7 +535,10 @@ class Offer(models.Model):
         ordering = ["-updated"]
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
-        permissions = [("publish_offer", _("Darf Angebote veröffentlichen"))]
+        permissions = [
+            ("publish_offer", _("Darf Angebote veröffentlichen")),
+            ("edit_every_provider", _("Darf Einträge aller Träger bearbeiten")),
+        ]
         indexes = [
             models.Index(fields=["status", "visible_until"]),
             models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
