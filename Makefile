@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run dev test setup install messages migrate clean serve-prod bench backup
+.PHONY: run dev test setup install install-dev lock lint format messages migrate clean serve-prod bench backup
 
 # The demo as visitors meet it: DEBUG off, so errors are the portal's own pages in the visitor's
 # language; --insecure has runserver serve the static files all the same.
@@ -19,12 +19,14 @@ run: setup
 dev: export DEBUG = 1
 dev: run
 
-test: setup
+test: setup install-dev
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 setup: install messages
 
+# What the portal runs (requirements.txt); the test tools come on top (requirements-dev.txt).
 install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x).")'
@@ -32,6 +34,28 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# Both locks from their inputs (*.in); pins already there are kept unless an input asks otherwise.
+PIP_COMPILE := CUSTOM_COMPILE_COMMAND="make lock" $(VENV)/bin/pip-compile --quiet --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock: install-dev
+	$(PIP_COMPILE) --output-file requirements.txt requirements.in
+	$(PIP_COMPILE) --output-file requirements-dev.txt requirements-dev.in
+
+# ruff (pyproject.toml) and djhtml, checking only; `make format` rewrites.
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/djhtml --check templates
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/djhtml templates
 
 # Babel compiles the catalogues, so GNU gettext need not be installed.
 messages: install

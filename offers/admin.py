@@ -203,7 +203,7 @@ class OfferAdmin(ProviderScopedAdmin, TranslatedAdmin):
     list_per_page = 50
     # Derived from the texts: comparing them would only repeat the real changes.
     compare_exclude = [
-        "slug", "updated", "translation_sources", "translation_status", "search_text",
+        "slug", "updated", "translation_sources", "translation_status",
         *(f"search_text_{code}" for code, _name in settings.LANGUAGES),
     ]
     fieldsets = [

@@ -59,9 +59,7 @@ def fingerprint(text):
 def translated_field_names(model):
     from modeltranslation.translator import translator
 
-    return [
-        name for name in translator.get_options_for_model(model).fields if name != "search_text"
-    ]
+    return list(translator.get_options_for_model(model).fields)
 
 
 def shown_title(language=None):
@@ -71,8 +69,8 @@ def shown_title(language=None):
 
 
 def edits_every_provider(user):
-    """KI staff (who may publish) edit every provider's entries; provider staff only their own."""
-    return user.has_perm("offers.publish_offer")
+    """KI staff edit every provider's entries; provider staff only their own."""
+    return user.has_perm("offers.edit_every_provider")
 
 
 class ProviderQuerySet(CatalogueQuerySet):
@@ -131,10 +129,18 @@ class Provider(models.Model):
     def get_absolute_url(self):
         return reverse("provider_detail", args=[self.slug])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        provider = super().from_db(db, field_names, values)
+        provider._loaded_name = provider.__dict__.get("name")
+        return provider
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
         # The provider's name is part of every offer's search text.
-        self.offers.reindex()
+        if getattr(self, "_loaded_name", None) != self.name:
+            self.offers.reindex()
+        self._loaded_name = self.name
 
 
 class ProviderScopedQuerySet(CatalogueQuerySet):
@@ -238,10 +244,21 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("category_detail", args=[self.slug])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        category = super().from_db(db, field_names, values)
+        category._loaded_names = category.names()
+        return category
+
+    def names(self):
+        return [self.__dict__.get(f"name_{code}") for code in language_codes()]
+
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        # The category's name is part of every offer's search text.
-        self.offers.reindex()
+        # The category's name is part of every offer's search text: reordering rewrites none.
+        if getattr(self, "_loaded_names", None) != self.names():
+            self.offers.reindex()
+        self._loaded_names = self.names()
 
 
 class TargetGroup(models.Model):
@@ -415,7 +432,7 @@ class OfferQuerySet(ProviderScopedQuerySet):
 
     def for_listing(self):
         # The search columns hold every text again: lists never show them.
-        hidden = ["search_text", *(f"search_text_{code}" for code in language_codes()), "translation_sources"]
+        hidden = [*(f"search_text_{code}" for code in language_codes()), "translation_sources"]
         return (
             self.select_related("category", "provider")
             .prefetch_related(models.Prefetch("locations", Location.objects.select_related("municipality")))
@@ -523,8 +540,6 @@ class Offer(models.Model):
     created = models.DateTimeField(_("Angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("Geändert"), auto_now=True)
 
-    # Folded text per language for portable case-insensitive search; see fold().
-    search_text = models.TextField(editable=False, default="")
     # {language: {field: fingerprint of the German text it was translated from}}:
     # a changed German text makes that translation outdated, whatever the timestamps say.
     translation_sources = models.JSONField(editable=False, default=dict)
@@ -537,7 +552,10 @@ class Offer(models.Model):
         ordering = ["-updated"]
         verbose_name = _("Angebot")
         verbose_name_plural = _("Angebote")
-        permissions = [("publish_offer", _("Darf Angebote veröffentlichen"))]
+        permissions = [
+            ("publish_offer", _("Darf Angebote veröffentlichen")),
+            ("edit_every_provider", _("Darf Einträge aller Träger bearbeiten")),
+        ]
         indexes = [
             models.Index(fields=["status", "visible_until"]),
             models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
@@ -673,6 +691,12 @@ class Offer(models.Model):
     @property
     def is_integration_course(self):
         return self.category.slug == Category.INTEGRATION_COURSE
+
+
+# Folded text per language for portable case-insensitive search (see fold()), one column per
+# language in LANGUAGES: a new language gets its column from makemigrations.
+for _code in language_codes():
+    Offer.add_to_class(f"search_text_{_code}", models.TextField(editable=False, default=""))
 
 
 class IntegrationCourse(models.Model):

@@ -7,9 +7,6 @@ class InfoPageQuerySet(models.QuerySet):
     def guides(self):
         return self.filter(kind=InfoPage.Kind.GUIDE)
 
-    def legal(self):
-        return self.filter(kind=InfoPage.Kind.LEGAL)
-
 
 class InfoPage(models.Model):
     """A page of explanation that KI staff write: guides, legal pages, easy-language text."""

@@ -207,7 +207,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     editable = {f"{action}_{model}" for model in ("offer", "integrationcourse", "provider", "location") for action in ("add", "change", "delete", "view")}
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
     pages = {"add_infopage", "change_infopage", "view_infopage", "change_accessibilityfeedback", "view_accessibilityfeedback"}
-    assert codenames == editable | reference | pages | {"view_district", "view_municipality", "publish_offer", "view_linkcheck"}
+    assert codenames == editable | reference | pages | {"view_district", "view_municipality", "publish_offer", "edit_every_provider", "view_linkcheck"}
 
 
 def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, unna):

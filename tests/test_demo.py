@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from municipalities.models import Municipality
-from offers.demo import SYNTHETIC_PREFIX
+from demo.synthetic import SYNTHETIC_PREFIX
 from offers.models import Category, Location, Offer, Provider, TargetGroup, language_codes
 
 pytestmark = pytest.mark.django_db

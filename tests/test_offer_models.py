@@ -14,7 +14,7 @@ from offers.factories import (
     ProviderFactory,
     TargetGroupFactory,
 )
-from offers.models import IntegrationCourse, Location, Offer, months_before
+from offers.models import Category, IntegrationCourse, Location, Offer, Provider, months_before
 
 pytestmark = pytest.mark.django_db
 
@@ -276,6 +276,19 @@ def test_search_text_includes_provider_and_category_and_follows_renames():
     offer.category.name_de = "Nähcafé"
     offer.category.save()
     assert list(Offer.objects.search("nahcafe")) == [offer]
+
+
+def test_reordering_categories_or_saving_unchanged_names_rewrites_no_offer(django_assert_num_queries):
+    offer = OfferFactory(provider=ProviderFactory(name="Sprachschule Lindenhof"))
+    category = Category.objects.get(pk=offer.category_id)
+    category.order += 1
+    with django_assert_num_queries(1):  # the category's own row
+        category.save()
+    provider = Provider.objects.get(pk=offer.provider_id)
+    provider.phone = "02303 555-100"
+    with django_assert_num_queries(1):
+        provider.save()
+    assert list(Offer.objects.search("lindenhof")) == [offer]
 
 
 @pytest.mark.parametrize("query", ["a\x00b", "%", "_", "' OR 1=1 --", "x" * 5000, "<script>"])

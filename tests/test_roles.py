@@ -159,6 +159,7 @@ def test_provider_editor_cannot_raise_their_own_rights(editor_client, provider_e
     assert not provider_editor.is_superuser
     assert list(provider_editor.edited_providers.all()) == [own_provider]
     assert not provider_editor.has_perm("offers.publish_offer")
+    assert not provider_editor.has_perm("offers.edit_every_provider")
 
 
 def test_provider_editor_sees_only_own_locations_and_no_recovery(editor_client, own_offer, foreign_offer):

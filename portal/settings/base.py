@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "pages",
     "handouts",
     "links",
+    "demo",
 ]
 
 MIDDLEWARE = [

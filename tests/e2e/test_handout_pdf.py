@@ -8,9 +8,10 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlencode
 
-import numpy as np
 import pytest
 import zxingcpp
+
+from . import firefox
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="the PDF checks need poppler-utils (apt-get install poppler-utils); .ci/run installs it"
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.skipif(
 
 # pdftotext wraps right-to-left runs in embedding marks; the checks read past them.
 BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-DOCS = os.environ.get("HANDOUT_PNG_DIR")
-FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")  # set to docs/ to refresh the README's pictures
+DOCS = os.environ.get("HANDOUT_PNG_DIR")  # set to docs/ to refresh the README's pictures
+FIREFOX = shutil.which("firefox-esr") or shutil.which("firefox")
 
 
 def arabic_words(text):
@@ -77,7 +78,7 @@ def read_pgm(path):
     magic, size, _depth, pixels = path.read_bytes().split(b"\n", 3)
     assert magic == b"P5"
     width, height = map(int, size.split())
-    return np.frombuffer(pixels, dtype=np.uint8).reshape(height, width)
+    return zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum)
 
 
 def scanned_qr_codes(pdf, tmp_path):
@@ -136,46 +137,12 @@ def test_printed_handout_text_is_at_least_10pt(page_factory, server):
     assert not too_small, too_small
 
 
-def print_in_firefox(url, pdf, profile):
-    """Firefox's own print-to-PDF (WebDriver:Print over Marionette), as a caseworker's Firefox would print."""
-    import base64
-    import socket
-    import time
-
-    from marionette_driver.marionette import Marionette
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    profile.mkdir()
-    (profile / "user.js").write_text(f'user_pref("marionette.port", {port});\n')
-    firefox = subprocess.Popen(
-        [FIREFOX, "--headless", "--marionette", "--no-remote", "--profile", str(profile)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        client = Marionette(host="127.0.0.1", port=port)
-        for _ in range(100):
-            try:
-                client.start_session()
-                break
-            except Exception:  # Firefox is still starting
-                time.sleep(0.3)
-        client.navigate(url)
-        data = client._send_message("WebDriver:Print", {"page": {"width": 21.0, "height": 29.7}, "background": True}, key="value")
-        pdf.write_bytes(base64.b64decode(data))
-        client.delete_session()
-    finally:
-        firefox.terminate()
-        firefox.wait(timeout=30)
-
-
 @pytest.mark.skipif(not FIREFOX, reason="the Firefox print check needs firefox-esr (apt-get install firefox-esr); .ci/run installs it")
 def test_firefox_prints_the_same_handout_on_one_or_two_pages(page_factory, server, tmp_path):
     page = build_handout(page_factory(locale="de-DE", width=1200), server, "ar")
     titles = page.locator('.handout-block[lang="ar"] h2').all_inner_texts()
     pdf = tmp_path / "firefox.pdf"
-    print_in_firefox(page.url, pdf, tmp_path / "profile")
+    firefox.print_to_pdf(FIREFOX, page.url, pdf, tmp_path / "profile")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert 1 <= int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
     text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)

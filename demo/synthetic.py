@@ -1,138 +1,20 @@
-"""Demo data: the curated, fictitious Kreis Unna catalogue and a synthetic one for benchmarks."""
+"""A synthetic catalogue at NRW scale (396 towns) for benchmarks: reproducible, fixed seed."""
 
 import datetime
 import random
 from decimal import Decimal
 
-import reversion
-from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from municipalities.models import District, Municipality
+from offers.models import Category, Location, Offer, Provider, TargetGroup
 
-from . import demo_catalogue
-from .cache import catalogue_changed
-from .models import (
-    Category,
-    IntegrationCourse,
-    Location,
-    Offer,
-    Provider,
-    TargetGroup,
-    language_codes,
-    translated_field_names,
-)
+from .catalogue import read_data, translated_values
 
 SYNTHETIC_DISTRICT_KEY = "05999"
 SYNTHETIC_PREFIX = "synthetisch-"
 NRW_MUNICIPALITIES = 396
-
-
-def translated_values(field, texts):
-    """{field_de: …, field_en: …} for every portal language; missing ones empty."""
-    values = {f"{field}_{code}": texts.get(code, "") for code in language_codes()}
-    values[field] = texts.get(settings.LANGUAGE_CODE, "")
-    return values
-
-
-def _in_days(today, days):
-    return None if days is None else today + datetime.timedelta(days=days)
-
-
-@transaction.atomic
-@reversion.create_revision()
-def load_catalogue():
-    """Create or update the curated demo catalogue; running it twice changes nothing."""
-    reversion.set_comment("Demo-Daten geladen")
-    today = timezone.localdate()
-    towns = {town.slug: town for town in Municipality.objects.all()}
-    categories = {category.slug: category for category in Category.objects.all()}
-    target_groups = {group.slug: group for group in TargetGroup.objects.all()}
-    providers, locations = {}, {}
-
-    for data in demo_catalogue.PROVIDERS:
-        provider, _created = Provider.objects.update_or_create(
-            slug=data["slug"],
-            defaults={
-                "name": data["name"],
-                "kind": data["kind"],
-                "website": data["website"],
-                "email": data["email"],
-                "phone": data["phone"],
-                "bamf_provider_number": data["bamf_provider_number"],
-                "is_demo": True,
-                **translated_values("description", data["description"]),
-            },
-        )
-        providers[data["slug"]] = provider
-        for place in data["locations"]:
-            location, _created = Location.objects.update_or_create(
-                provider=provider,
-                name=place["name"],
-                defaults={
-                    "street": place["street"],
-                    "postal_code": place["postal_code"],
-                    "municipality": towns[place["municipality"]],
-                    "latitude": place["latitude"] and Decimal(place["latitude"]),
-                    "longitude": place["longitude"] and Decimal(place["longitude"]),
-                    "wheelchair_access": place["wheelchair_access"],
-                    **translated_values("opening_hours", place["opening_hours"]),
-                },
-            )
-            locations[place["key"]] = location
-
-    district = District.objects.get(slug="kreis-unna")
-    for data in demo_catalogue.OFFERS:
-        provider = providers[data["provider"]]
-        texts = data["texts"]
-        fields = {
-            "category": categories[data["category"]],
-            "whole_district": district if data["whole_district"] else None,
-            "format": data["format"],
-            "min_age": data["min_age"],
-            "max_age": data["max_age"],
-            "languages": data["languages"],
-            "free_of_charge": data["free_of_charge"],
-            "childcare": data["childcare"],
-            "women_only": data["women_only"],
-            "start_date": _in_days(today, data["start_in_days"]),
-            "end_date": _in_days(today, data["end_in_days"]),
-            "visible_until": _in_days(today, data["visible_for_days"]),
-            "last_reviewed": _in_days(today, -data["reviewed_days_ago"]),
-            "registration_url": data["registration_url"],
-            "contact_person": data["contact_person"],
-            "phone": data["phone"],
-            "email": data["email"],
-            "status": data["status"],
-            "is_demo": True,
-        }
-        for name in translated_field_names(Offer):
-            fields.update(translated_values(name, {code: text[name] for code, text in texts.items()}))
-        offer, _created = Offer.objects.update_or_create(
-            provider=provider, title_de=texts["de"]["title"], defaults=fields
-        )
-        offer.locations.set([locations[key] for key in data["locations"]])
-        offer.target_groups.set([target_groups[slug] for slug in data["target_groups"]])
-        course = data.get("course")
-        if course:
-            course = dict(course)
-            deadline = _in_days(today, course.pop("registration_deadline_in_days"))
-            IntegrationCourse.objects.update_or_create(
-                offer=offer, defaults={**course, "registration_deadline": deadline}
-            )
-    return len(demo_catalogue.OFFERS)
-
-
-SYNTHETIC_TEXTS = {
-    # Per language: title, summary. {category}, {town} and {number} are filled in.
-    "de": ("{category} {number} in {town}", "Synthetisches Testangebot: Deutsch lernen, Beratung und Begegnung in {town}."),
-    "en": ("{category} {number} in {town}", "Synthetic test offer: learning German, counselling and meeting people in {town}."),
-    "tr": ("{town} – {category} {number}", "Sentetik test hizmeti: {town} şehrinde Almanca öğrenme, danışmanlık ve buluşma."),
-    "ar": ("{category} {number} في {town}", "عرض تجريبي اصطناعي: تعلّم الألمانية والاستشارة واللقاء في {town}."),
-    "ru": ("{category} {number} – {town}", "Синтетическое тестовое предложение: немецкий язык, консультации и встречи в {town}."),
-    "uk": ("{category} {number} – {town}", "Синтетична тестова пропозиція: німецька мова, консультації та зустрічі в {town}."),
-}
 
 
 def _synthetic_towns(count, rng):
@@ -188,6 +70,8 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
     """A reproducible catalogue of `offer_count` offers for benchmarks (replaces an earlier one)."""
     delete_synthetic()
     rng = random.Random(seed)
+    # Per language: title and summary, with {category}, {town} and {number} filled in.
+    synthetic_texts = read_data("synthetic_texts.json")
     today = timezone.localdate()
     towns = _synthetic_towns(town_count, rng)
     categories = list(Category.objects.all())
@@ -225,11 +109,11 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             category = rng.choice(categories)
             translated = number % 2 == 0  # half fully translated, half German only
             texts = {}
-            for code, (title, summary) in SYNTHETIC_TEXTS.items():
+            for code, text in synthetic_texts.items():
                 if code != "de" and not translated:
                     continue
                 context = {"category": getattr(category, f"name_{code}"), "town": location.municipality.name, "number": number}
-                texts[code] = (title.format(**context), summary.format(**context))
+                texts[code] = (text["title"].format(**context), text["summary"].format(**context))
             offer = Offer(
                 category=category,
                 provider=location.provider,
@@ -258,7 +142,6 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for offer, (_location, groups) in zip(created, links)
             for group in groups
         )
-    catalogue_changed()  # bulk_create bypasses save() and its signals
     return offer_count, len(towns)
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from offers import demo
+from demo import synthetic
+from demo.catalogue import load_catalogue
 from offers.models import Offer
 
 
@@ -16,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--municipalities",
             type=int,
-            default=demo.NRW_MUNICIPALITIES,
+            default=synthetic.NRW_MUNICIPALITIES,
             help="With --scale: towns in all, real ones included (default: NRW's 396).",
         )
 
@@ -29,9 +30,9 @@ class Command(BaseCommand):
                 raise CommandError("--scale takes a number of offers from 1 to 1,000,000.")
             if not 10 <= municipalities <= 2_000:
                 raise CommandError("--municipalities takes a number from 10 to 2,000.")
-            offers, towns = demo.generate_synthetic(scale, municipalities)
-            demo.refresh_statistics()
+            offers, towns = synthetic.generate_synthetic(scale, municipalities)
+            synthetic.refresh_statistics()
             self.stdout.write(self.style.SUCCESS(f"Generated {offers} synthetic offers in {towns} towns."))
             return
-        count = demo.load_catalogue()
+        count = load_catalogue()
         self.stdout.write(self.style.SUCCESS(f"Loaded the demo catalogue: {count} fictitious offers."))
