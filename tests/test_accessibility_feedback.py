@@ -49,7 +49,7 @@ def test_a_too_long_message_gets_an_error_at_the_field_and_stores_nothing(client
     response = send(client, "x" * (MESSAGE_LIMIT + 1))
     assert response.status_code == 400
     page = response.content.decode()
-    assert f'<p class="field-error" id="id_message-error">Bitte kürzen Sie Ihre Nachricht auf höchstens {MESSAGE_LIMIT} Zeichen' in page
+    assert f'<p class="field-error" id="id_message_error">Bitte kürzen Sie Ihre Nachricht auf höchstens {MESSAGE_LIMIT} Zeichen' in page
     assert not AccessibilityFeedback.objects.exists()
     assert send(client, "x" * MESSAGE_LIMIT).status_code == 302
 
