@@ -7,6 +7,7 @@ from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 
@@ -57,6 +58,10 @@ def language_links(request):
     """The same page (and query string) in every portal language."""
     current = get_language()
     path = request.get_full_path()
+    try:
+        origin = request.build_absolute_uri("/")[:-1]
+    except DisallowedHost:
+        origin = None  # the 400 page for a host we do not serve: no alternates under its name
     links = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(path, code)
@@ -69,7 +74,7 @@ def language_links(request):
                 "name": name_in_itself(code),
                 "url": url,
                 # Alternates must be absolute (search engines ignore relative hreflang links).
-                "absolute_url": request.build_absolute_uri(url),
+                "absolute_url": origin and origin + url,
                 "current": code == current,
                 "dir": "rtl" if get_language_info(code)["bidi"] else "ltr",
             }

@@ -74,7 +74,7 @@ def test_a_bulk_update_is_on_the_next_cached_page(unna):
     Category.objects.filter(pk=offer.category_id).update(name_de="Treffpunkte")
     assert "Treffpunkte" in Client().get(url).content.decode()
     Municipality.objects.filter(pk=unna.pk).update(population=123456)
-    assert "<bdi>123456</bdi>" in Client().get("/de/towns/unna/").content.decode()
+    assert "<bdi>123.456</bdi>" in Client().get("/de/towns/unna/").content.decode()
     Offer.objects.filter(pk=offer.pk).update(status=Offer.Status.DRAFT)
     assert ids(Client().get(url)) == []
 

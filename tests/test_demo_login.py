@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.test import RequestFactory
 from django.conf import global_settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
@@ -72,13 +73,15 @@ def test_production_refuses_the_demo_password(production_hashes):
     User.objects.create_user("redaktion", password=DEMO_PASSWORD, is_staff=True)
     User.objects.create_user("anna.schmidt", password="another-pass-4711", is_staff=True)
     code = (
-        "from django.contrib.auth import authenticate; "
-        f"print(authenticate(username='redaktion', password='{DEMO_PASSWORD}'), "
-        "authenticate(username='anna.schmidt', password='another-pass-4711'))"
+        "from django.contrib.auth import authenticate; from django.test import RequestFactory; "
+        "login = RequestFactory().post('/admin/login/'); "
+        f"print(authenticate(login, username='redaktion', password='{DEMO_PASSWORD}'), "
+        "authenticate(login, username='anna.schmidt', password='another-pass-4711'))"
     )
     result = production("shell", "-v", "0", "-c", code)
     assert result.stdout.split() == ["None", "anna.schmidt"], result.stderr
-    assert authenticate(username="redaktion", password=DEMO_PASSWORD) is not None  # development still lets it in
+    # Development still lets it in (django-axes wants the login's request to count failures).
+    assert authenticate(RequestFactory().post("/admin/login/"), username="redaktion", password=DEMO_PASSWORD) is not None
 
 
 @pytest.mark.parametrize("debug", ["1", "0"])
@@ -93,4 +96,5 @@ def test_create_demo_staff_refuses_production_settings(debug):
 def test_create_demo_staff_creates_the_printed_login_in_development(settings, debug):
     settings.DEBUG = debug  # `make run` serves the demo with DEBUG off, `make dev` with it on
     call_command("create_demo_staff")
-    assert authenticate(username="redaktion", password=DEMO_PASSWORD).groups.filter(name="KI-Redaktion").exists()
+    login = RequestFactory().post("/admin/login/")
+    assert authenticate(login, username="redaktion", password=DEMO_PASSWORD).groups.filter(name="KI-Redaktion").exists()
