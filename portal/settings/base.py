@@ -77,6 +77,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The portal's own page, in the visitor's language, when a form comes without its token.
+CSRF_FAILURE_VIEW = "portal.errors.csrf_failure"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [
