@@ -1,11 +1,14 @@
 """A changed German text makes its translations outdated; staff see it and can confirm them."""
 
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from offers.factories import LocationFactory, OfferFactory
+from offers import xliff
 from offers.models import Offer
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +136,32 @@ def test_filters_badges_and_overview_agree_where_texts_and_status_could_differ(c
             assert overview[code][state] == len(badged), (code, state)
     assert shown[stale.pk]["ar"] == "complete" and stale.pk not in listed(client, "translation_missing", "ar")
     assert (shown[changed.pk]["ar"], shown[changed.pk]["tr"]) == ("outdated", "missing")
+
+
+def test_every_write_path_stores_the_state_its_texts_have(client, ki_editor):
+    """Demo catalogue (save()), synthetic offers (bulk_create), XLIFF import and the "checked" action."""
+
+    def stale():
+        return [offer.pk for offer in Offer.objects.all() if offer.translation_status != offer.translation_states()]
+
+    call_command("load_demo")
+    call_command("load_demo", "--scale", "20", "--municipalities", "10")
+    assert Offer.objects.translation_missing("tr").exists() and not stale()
+
+    for offer in Offer.objects.in_translation_state("tr", Offer.TranslationState.COMPLETE)[:2]:
+        offer.title_de = f"{offer.title_de} (neu)"
+        offer.save()
+    exported = ET.fromstring(xliff.export_xliff(Offer.objects.needing_translation("tr").order_by("pk")[:4], "tr"))
+    for target in exported.iter(f"{{{xliff.NS}}}target"):
+        target.text = f"Çeviri {target.text or ''}"
+    plan = xliff.plan_import(ET.tostring(exported, encoding="utf-8"))
+    assert plan.ok
+    xliff.apply_import(plan)
+    assert not stale()
+
+    outdated = [offer.pk for offer in Offer.objects.translation_outdated("tr")]
+    assert outdated
+    client.force_login(ki_editor)
+    client.post(reverse("admin:offers_offer_changelist"), {"action": "mark_translation_checked_tr", "_selected_action": outdated})
+    assert not Offer.objects.translation_outdated("tr").filter(pk__in=outdated).exists()
+    assert not stale()
