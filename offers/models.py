@@ -1,5 +1,4 @@
 import datetime
-import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -20,6 +19,7 @@ from portal.text import fold, slugify_de
 from .cache import CatalogueQuerySet, until_changed
 from .fields import LanguageCodesField
 from .languages import language_name
+from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
 
 phone_validator = RegexValidator(
     r"^(\+|0|\(0)[0-9 ()/\-]{5,24}$",
@@ -29,11 +29,6 @@ phone_validator = RegexValidator(
 
 def language_codes():
     return [code for code, _name in settings.LANGUAGES]
-
-
-def translation_codes():
-    """The languages that translate the German source."""
-    return [code for code in language_codes() if code != settings.LANGUAGE_CODE]
 
 
 def months_before(day, months):
@@ -49,17 +44,6 @@ def months_before(day, months):
     raise AssertionError("unreachable")
 
 
-
-
-def fingerprint(text):
-    """A short stable hash of a German source text (to notice when it changes)."""
-    return hashlib.sha1((text or "").encode()).hexdigest()[:16]
-
-
-def translated_field_names(model):
-    from modeltranslation.translator import translator
-
-    return list(translator.get_options_for_model(model).fields)
 
 
 def shown_title(language=None):
@@ -280,7 +264,7 @@ class TargetGroup(models.Model):
         return self.name
 
 
-class OfferQuerySet(ProviderScopedQuerySet):
+class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def published(self):
         today = timezone.localdate()
         return self.filter(status=Offer.Status.PUBLISHED).filter(
@@ -392,29 +376,6 @@ class OfferQuerySet(ProviderScopedQuerySet):
             self = self.filter(matches)
         return self
 
-    def translation_outdated(self, language):
-        """Offers whose `language` text was made from a German text that has changed since."""
-        return self.filter(**{f"translation_status__{language}": Offer.TranslationState.OUTDATED})
-
-    def translation_overview(self):
-        """Per language: how many of these offers are complete, missing or outdated."""
-        total = self.count()
-        rows = []
-        for code in translation_codes():
-            missing = self.translation_missing(code).count()
-            outdated = self.translation_outdated(code).count()
-            rows.append({"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated})
-        return rows
-
-    def translation_missing(self, language):
-        """Offers with a German text that has no counterpart in `language`."""
-        missing = Q()
-        for field in translated_field_names(Offer):
-            german_present = ~Q(**{f"{field}_de": ""}) & Q(**{f"{field}_de__isnull": False})
-            absent = Q(**{f"{field}_{language}": ""}) | Q(**{f"{field}_{language}__isnull": True})
-            missing |= german_present & absent
-        return self.filter(missing)
-
     def order_by_title(self, language=None):
         """Alphabetical by the title the visitor sees (German where untranslated)."""
         return self.alias(shown_title=shown_title(language)).order_by("shown_title", "pk")
@@ -475,16 +436,11 @@ class OfferQuerySet(ProviderScopedQuerySet):
             Offer.objects.bulk_update(batch, fields)
 
 
-class Offer(models.Model):
+class Offer(TranslatedOffer):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Entwurf")
         SUBMITTED = "submitted", _("Zur Prüfung eingereicht")
         PUBLISHED = "published", _("Veröffentlicht")
-
-    class TranslationState(models.TextChoices):
-        COMPLETE = "complete", _("vollständig")
-        MISSING = "missing", _("fehlt")
-        OUTDATED = "outdated", _("veraltet")
 
     class Format(models.TextChoices):
         ON_SITE = "on_site", _("Vor Ort")
@@ -540,11 +496,7 @@ class Offer(models.Model):
     created = models.DateTimeField(_("Angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("Geändert"), auto_now=True)
 
-    # {language: {field: fingerprint of the German text it was translated from}}:
-    # a changed German text makes that translation outdated, whatever the timestamps say.
-    translation_sources = models.JSONField(editable=False, default=dict)
-    # {language: TranslationState}, derived from the above for filtering.
-    translation_status = models.JSONField(editable=False, default=dict)
+    # translation_sources and translation_status: see offers/translations.py
 
     objects = OfferQuerySet.as_manager()
 
@@ -613,19 +565,6 @@ class Offer(models.Model):
                 code="no_location",
             )
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        offer = super().from_db(db, field_names, values)
-        offer.remember_translations()
-        return offer
-
-    def remember_translations(self):
-        """Note the texts as loaded, to see later which translations an edit touched."""
-        loaded = self.__dict__  # deferred columns are absent: they were not loaded
-        codes = translation_codes()
-        columns = (f"{name}_{code}" for name in translated_field_names(Offer) for code in codes)
-        self._loaded_texts = {column: loaded[column] for column in columns if column in loaded}
-
     def save(self, *args, **kwargs):
         self.update_derived_fields()
         super().save(*args, **kwargs)
@@ -635,28 +574,7 @@ class Offer(models.Model):
         """Slug, search text and translation state follow the texts; bulk writers call this themselves."""
         self.slug = slugify_de(self.title_de or self.title)[:200] or "angebot"
         self.update_search_text()
-        self.update_translation_sources()
-        self.translation_status = self.translation_states()
-
-    def update_translation_sources(self):
-        """A translation written or edited now was made from today's German text."""
-        loaded = getattr(self, "_loaded_texts", {})
-        for code in translation_codes():
-            sources = self.translation_sources.setdefault(code, {})
-            for name in translated_field_names(Offer):
-                text = getattr(self, f"{name}_{code}")
-                if not text:
-                    sources.pop(name, None)
-                elif name not in sources or loaded.get(f"{name}_{code}") != text:
-                    sources[name] = fingerprint(getattr(self, f"{name}_de"))
-
-    def mark_translation_checked(self, language):
-        """Staff confirm that the `language` texts still say what the German says."""
-        self.translation_sources[language] = {
-            name: fingerprint(getattr(self, f"{name}_de"))
-            for name in translated_field_names(Offer)
-            if getattr(self, f"{name}_{language}")
-        }
+        self.update_translation_status()
 
     def update_search_text(self):
         """Fold what a visitor reads in each language (German where untranslated)."""
@@ -666,23 +584,6 @@ class Offer(models.Model):
             parts.append(self.provider.name)
             parts.append(getattr(self.category, f"name_{code}") or self.category.name_de)
             setattr(self, f"search_text_{code}", fold(" ".join(parts)))
-
-    def translation_states(self):
-        """{language: complete, missing (a German text has no translation) or outdated}."""
-        states = {settings.LANGUAGE_CODE: self.TranslationState.COMPLETE.value}
-        for code in translation_codes():
-            state = self.TranslationState.COMPLETE.value
-            for name in translated_field_names(Offer):
-                german = getattr(self, f"{name}_de")
-                if not german:
-                    continue
-                if not getattr(self, f"{name}_{code}"):
-                    state = self.TranslationState.MISSING.value
-                    break
-                if self.translation_sources.get(code, {}).get(name) != fingerprint(german):
-                    state = self.TranslationState.OUTDATED.value
-            states[code] = state
-        return states
 
     def municipalities(self):
         """The towns of its locations (uses prefetched locations when present)."""

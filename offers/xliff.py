@@ -16,7 +16,8 @@ from defusedxml.ElementTree import fromstring as parse_untrusted
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Offer, fingerprint, translated_field_names, translation_codes
+from .models import Offer
+from .translations import fingerprint, translated_field_names, translation_codes
 
 NS = "urn:oasis:names:tc:xliff:document:1.2"
 MAX_BYTES = 5 * 1024 * 1024
