@@ -39,7 +39,7 @@ def _synthetic_towns(count, rng):
         figures.append((population, with_background, with_background * rng.randint(20, 50) // 100))
     if not figures:
         return towns
-    totals = [sum(column) for column in zip(*figures)]
+    totals = [sum(column) for column in zip(*figures, strict=True)]
     district = District.objects.create(
         key=SYNTHETIC_DISTRICT_KEY, name="NRW (synthetisch)", slug="nrw-synthetisch", **census(*totals)
     )
@@ -135,11 +135,11 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             links.append((location, rng.sample(target_groups, rng.randint(0, 2))))
         created = Offer.objects.bulk_create(batch)
         LocationLink.objects.bulk_create(
-            LocationLink(offer=offer, location=location) for offer, (location, _groups) in zip(created, links)
+            LocationLink(offer=offer, location=location) for offer, (location, _groups) in zip(created, links, strict=True)
         )
         TargetGroupLink.objects.bulk_create(
             TargetGroupLink(offer=offer, targetgroup=group)
-            for offer, (_location, groups) in zip(created, links)
+            for offer, (_location, groups) in zip(created, links, strict=True)
             for group in groups
         )
     return offer_count, len(towns)

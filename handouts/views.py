@@ -48,7 +48,7 @@ def add(request):
         messages.error(request, _("Eine Handreichung fasst höchstens %(limit)d Angebote.") % {"limit": LIMIT})
     else:
         added = escape(_("„%(title)s“ ist in der Handreichung.")) % {"title": title_in_its_language(offer)}
-        messages.success(request, mark_safe(added))  # both parts escaped above
+        messages.success(request, mark_safe(added))  # noqa: S308 (both parts escaped above)
     return back(request, posted_offer(request))
 
 

@@ -16,7 +16,7 @@ def https_formfield(db_field, **kwargs):
 class OfferAdminForm(forms.ModelForm):
     class Meta:
         model = Offer
-        fields = "__all__"
+        fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
         formfield_callback = https_formfield
         widgets = {"languages": FilteredSelectMultiple(Offer._meta.get_field("languages").verbose_name, False)}
 

@@ -34,7 +34,7 @@ def translated_field_names(model):
 
 def fingerprint(text):
     """A short stable hash of a German source text (to notice when it changes)."""
-    return hashlib.sha1((text or "").encode()).hexdigest()[:16]
+    return hashlib.sha1((text or "").encode(), usedforsecurity=False).hexdigest()[:16]
 
 
 class TranslationState(models.TextChoices):

@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import check_password
 from django.core.exceptions import PermissionDenied
 
 USERNAME = "redaktion"
-PASSWORD = "wel-komm-in-demo"
+PASSWORD = "wel-komm-in-demo"  # noqa: S105 (published in the README on purpose; refused in production)
 
 
 class RefuseDemoPasswordBackend(BaseBackend):
@@ -29,5 +29,5 @@ def demo_password_refused():
 
 def accounts_with_demo_password():
     """Active accounts whose password is the demo password (one password hash per account)."""
-    accounts = get_user_model().objects.filter(is_active=True).exclude(password__startswith="!").order_by("pk")
+    accounts = get_user_model().objects.filter(is_active=True).exclude(password__startswith="!")  # noqa: S106 (Django's mark of an unusable password).order_by("pk")
     return [account for account in accounts if check_password(PASSWORD, account.password)]

@@ -6,6 +6,7 @@ import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.utils import timezone
 
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, TargetGroup
@@ -373,8 +374,8 @@ def test_language_filter_leaves_out_languages_of_drafts_and_expired_offers(clien
 
     OfferFactory(languages=["de"])
     OfferFactory(languages=["ps"], status=Offer.Status.DRAFT)
-    OfferFactory(languages=["ti"], visible_until=datetime.date.today() - datetime.timedelta(days=1))
-    OfferFactory(languages=["so", "de"], visible_until=datetime.date.today())
+    OfferFactory(languages=["ti"], visible_until=timezone.localdate() - datetime.timedelta(days=1))
+    OfferFactory(languages=["so", "de"], visible_until=timezone.localdate())
     choices = re.findall(r'<option value="([a-z]{2})">', client.get("/de/offers/").content.decode())
     assert sorted(choices) == ["de", "so"]
 
