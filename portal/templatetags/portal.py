@@ -70,7 +70,7 @@ def filter_labels(active_filters):
 
     Each is isolated, so a Latin town name keeps its place in an Arabic line.
     """
-    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for _name, _value, label in active_filters))
+    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for label, _query in active_filters))
 
 
 @register.filter
@@ -93,28 +93,6 @@ def tel_href(number):
     elif digits.startswith("0"):
         digits = "+49" + digits[1:]
     return f"tel:{digits}"
-
-
-@register.simple_tag(takes_context=True)
-def query_with(context, **changes):
-    """The current query string with some parameters replaced (None removes one)."""
-    query = context["request"].GET.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value is not None:
-            query[key] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
-@register.simple_tag(takes_context=True)
-def query_without(context, key, value):
-    """The current query string without one value of a (maybe repeated) parameter."""
-    query = context["request"].GET.copy()
-    query.setlist(key, [item for item in query.getlist(key) if item != value])
-    query.pop("page", None)
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
 
 
 @register.filter
