@@ -197,7 +197,7 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("portal.views.render", broken)
+    monkeypatch.setattr("pages.views.render", broken)
     client.raise_request_exception = False
     response = client.get(f"/{code}/")
     page = response.content.decode()
