@@ -7,6 +7,10 @@ import ast
 from graphlib import CycleError, TopologicalSorter
 from pathlib import Path
 
+import pytest
+from django.urls import resolve, reverse
+from django.utils import translation
+
 ROOT = Path(__file__).resolve().parent.parent
 APPS = sorted(path.parent.name for path in ROOT.glob("*/apps.py"))
 
@@ -39,3 +43,30 @@ def test_no_app_imports_an_app_that_imports_it_back():
     except CycleError as error:
         raise AssertionError(f"Apps import each other in a circle: {' -> '.join(reversed(error.args[1]))}") from None
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "address"),
+    [
+        ("root", {}, "/"),
+        ("home", {}, "/de/"),
+        ("offer_list", {}, "/de/offers/"),
+        ("offer_detail", {"pk": 7, "slug": "kurs"}, "/de/offers/7-kurs/"),
+        ("offer_detail_short", {"pk": 7}, "/de/offers/7/"),
+        ("provider_detail", {"slug": "vhs"}, "/de/providers/vhs/"),
+        ("category_detail", {"slug": "sprache"}, "/de/categories/sprache/"),
+        ("municipality_detail", {"slug": "unna"}, "/de/towns/unna/"),
+        ("page_detail", {"slug": "barrierefreiheit"}, "/de/info/barrierefreiheit/"),
+        ("accessibility_feedback", {}, "/de/accessibility-feedback/"),
+        ("handout", {}, "/de/handout/"),
+        ("handout_add", {}, "/de/handout/add/"),
+        ("handout_remove", {}, "/de/handout/remove/"),
+        ("handout_clear", {}, "/de/handout/clear/"),
+        ("handout_quick_mode", {}, "/de/handout/quick-mode/"),
+    ],
+)
+def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):
+    # Printed QR codes and bookmarks carry these addresses; templates and tests reverse the names.
+    with translation.override("de"):
+        assert reverse(name, kwargs=kwargs) == address
+    assert resolve(address).url_name == name
