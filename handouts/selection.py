@@ -13,12 +13,6 @@ class HandoutSelection:
     def ids(self):
         return list(self.session.get(self.SESSION_KEY, []))
 
-    def __contains__(self, offer_id):
-        return offer_id in self.ids
-
-    def __len__(self):
-        return len(self.ids)
-
     def add(self, offer_id):
         """Add an offer; False when the handout is already full."""
         ids = self.ids

@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from offers.admin import OfferAdmin, ProviderAdmin
+
 from .models import LinkCheck
 
 
@@ -32,6 +34,14 @@ class BrokenProviderLinkFilter(BrokenLinkFilter):
 
     def broken(self, broken_urls):
         return Q(website__in=broken_urls)
+
+
+# The link check adds its filter to the lists whose links it checks (offers knows nothing of it),
+# beside their other problem filters, before the demo flag.
+for model_admin, link_filter in ((OfferAdmin, BrokenOfferLinkFilter), (ProviderAdmin, BrokenProviderLinkFilter)):
+    filters = list(model_admin.list_filter)
+    filters.insert(filters.index("is_demo"), link_filter)
+    model_admin.list_filter = filters
 
 
 @admin.register(LinkCheck)

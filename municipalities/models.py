@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from offers.cache import CatalogueQuerySet
+from portal.catalogue import CatalogueQuerySet
 
 district_key_validator = RegexValidator(r"^\d{5}$", _("Der Kreisschlüssel hat genau 5 Ziffern."))
 municipality_key_validator = RegexValidator(

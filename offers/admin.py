@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from reversion import create_revision, set_comment, set_user
 
-from links.admin import BrokenOfferLinkFilter, BrokenProviderLinkFilter
 from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, WholeNamesFirstSearch
 
 from .forms import IntegrationCourseFormSet, OfferAdminForm
@@ -59,7 +58,7 @@ class ProviderScopedAdmin:
 @admin.register(Provider)
 class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "kind", "phone", "email", "website", "is_demo"]
-    list_filter = ["kind", BrokenProviderLinkFilter, "is_demo"]
+    list_filter = ["kind", "is_demo"]  # links/admin.py adds its "Link defekt" filter
     search_fields = ["name", "email", "bamf_provider_number"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["editors"]
@@ -162,8 +161,7 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
         ReviewOverdueFilter,
         ExpiredFilter,
         ExpiringSoonFilter,
-        BrokenOfferLinkFilter,
-        "is_demo",
+        "is_demo",  # links/admin.py adds its "Link defekt" filter before this one
     ]
     search_fields = ["title"]  # see get_search_results
     search_help_text = _("Sucht in Titeln, Texten und Trägernamen aller Sprachen.")
@@ -286,3 +284,9 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.site.add_dashboard_figures
+def offer_currency(request):
+    """The dashboard's figures: how current the offers are that the editor may change."""
+    return Offer.objects.editable_by(request.user).currency_report()

@@ -10,8 +10,9 @@ class OffersConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
         from municipalities.models import District, Municipality
+        from portal.catalogue import catalogue_changed
 
-        from . import cache, models
+        from . import models
 
         shown_publicly = (models.Offer, models.Provider, models.Location, models.Category, models.TargetGroup,
                           models.IntegrationCourse, Municipality, District)
@@ -19,6 +20,6 @@ class OffersConfig(AppConfig):
         signals = {"pre-save": pre_save, "save": post_save, "pre-delete": pre_delete, "delete": post_delete}
         for model in shown_publicly:
             for name, signal in signals.items():
-                signal.connect(cache.catalogue_changed, sender=model, dispatch_uid=f"catalogue-{name}-{model.__name__}")
+                signal.connect(catalogue_changed, sender=model, dispatch_uid=f"catalogue-{name}-{model.__name__}")
         for through in (models.Offer.locations.through, models.Offer.target_groups.through):
-            m2m_changed.connect(cache.catalogue_changed, sender=through, dispatch_uid=f"catalogue-m2m-{through.__name__}")
+            m2m_changed.connect(catalogue_changed, sender=through, dispatch_uid=f"catalogue-m2m-{through.__name__}")

@@ -7,127 +7,20 @@ which is part of every key below, so the next request computes afresh.
 import functools
 import hashlib
 
-from asgiref.local import Local
-from django.apps import apps
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
-from django.core.signals import request_finished, request_started
-from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
-from django.db.models.signals import pre_delete, pre_save
-from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from portal.models import CatalogueVersion
+from portal.catalogue import catalogue_version, reads_are_current, until_changed
 
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
 # Stands in for the CSRF token in cached HTML; each visitor gets their own on the way out.
 CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
-
-
-# The version as this request first read it (per thread and async task); None outside requests.
-_this_request = Local()
-
-
-@receiver(request_started, dispatch_uid="catalogue-version-request-started")
-def _request_started(**kwargs):
-    _this_request.is_open = True
-    _this_request.catalogue_version = None
-    _this_request.reads_are_current = False
-
-
-@receiver(request_finished, dispatch_uid="catalogue-version-request-finished")
-def _request_finished(**kwargs):
-    _this_request.is_open = False
-    _this_request.catalogue_version = None
-    _this_request.reads_are_current = False
-
-
-def stored_version(database):
-    # 0 if the row is missing (a flushed test database); the next change creates it.
-    return CatalogueVersion.objects.using(database).filter(pk=1).values_list("version", flat=True).first() or 0
-
-
-def catalogue_version():
-    """The catalogue's version from the database: one primary-key read per request, however many keys need it.
-
-    Not kept across requests: another process may have saved meanwhile. Read from the primary, so a
-    page from the cache asks no replica anything (see `reads_are_current`).
-    """
-    version = getattr(_this_request, "catalogue_version", None)
-    if version is None:
-        version = stored_version(DEFAULT_DB_ALIAS)
-        if getattr(_this_request, "is_open", False):
-            _this_request.catalogue_version = version
-    return version
-
-
-def reads_are_current(version):
-    """Whether the catalogue reads from here on see at least `version`; asked before computing what is cached.
-
-    The version comes from the primary, the public pages' catalogue from the replica, which may lag
-    behind: a page rendered from it must not be kept under the newer version (for a minute, or five
-    for a list). One query, on a cache miss and only where a replica answers.
-    """
-    if getattr(_this_request, "reads_are_current", False):
-        return True
-    database = router.db_for_read(apps.get_model("offers", "Offer"))
-    if database in (None, DEFAULT_DB_ALIAS):
-        return True
-    replicated = stored_version(database)
-    # Once caught up, the replica stays so for the rest of the request: it only moves forward.
-    _this_request.reads_are_current = replicated >= version and getattr(_this_request, "is_open", False)
-    return replicated >= version
-
-
-def until_changed(kind, name, compute, timeout):
-    """compute()'s result, computed at most once per catalogue version (and kept at most `timeout` seconds)."""
-    version = catalogue_version()
-    key = f"offers:{kind}:{version}:{name}"
-    value = cache.get(key)
-    if value is None:
-        current = reads_are_current(version)
-        value = compute()
-        if current:
-            cache.set(key, value, timeout)
-    return value
-
-
-def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
-    """Signal receiver (before and after each write), also called for bulk writes: what was computed before is stale.
-
-    The UPDATE runs in the saving transaction, so other processes see the new version exactly when
-    they see the change. In a transaction it runs before the write: every writer then locks the
-    version row first, and two transactions never hold rows the other waits for (a deadlock, say
-    an XLIFF import beside an edit of one of its offers). Outside one, after the write, so nobody
-    sees the new version with the old data.
-    """
-    if signal is not None:
-        before = signal in (pre_save, pre_delete) or action.startswith("pre_")
-        if before != connections[using].in_atomic_block:
-            return
-    versions = CatalogueVersion.objects.using(using)
-    if not versions.filter(pk=1).update(version=models.F("version") + 1):
-        versions.get_or_create(pk=1)
-    _this_request.catalogue_version = None
-
-
-class CatalogueQuerySet(models.QuerySet):
-    """For what public pages show: bulk writes bypass save() and its signals, so they bump the version themselves."""
-
-    def update(self, **kwargs):
-        with transaction.atomic(using=self.db, savepoint=False):
-            catalogue_changed(using=self.db)
-            return super().update(**kwargs)
-
-    def bulk_create(self, objs, *args, **kwargs):
-        with transaction.atomic(using=self.db, savepoint=False):
-            catalogue_changed(using=self.db)
-            return super().bulk_create(objs, *args, **kwargs)
 
 
 def digest(text):

@@ -1,10 +1,12 @@
 from html import escape
+from typing import NamedTuple
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.models import ModelChoiceIterator
 from django.forms.utils import flatatt
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,11 @@ from .languages import language_name
 from .models import Category, Offer, TargetGroup
 
 MAX_QUERY_LENGTH = 200
+
+
+class ActiveFilter(NamedTuple):
+    label: str
+    query_without: QueryDict  # the list's query with this filter removed
 
 
 # The filter form's widgets build their HTML in Python, with the markup of Django's
@@ -156,7 +163,7 @@ class OfferFilter(django_filters.FilterSet):
         fields = []
 
     def active_filters(self):
-        """(parameter, value, label) of each valid filter that narrows the list: removable chips."""
+        """Each valid filter that narrows the list, as a removable chip."""
         chips = []
         for name, value in self.form.cleaned_data.items():
             if not value:
@@ -171,7 +178,17 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, value, language_name(value)))
             else:
                 chips.append((name, "1", str(self.form.fields[name].label)))
-        return chips
+        return [ActiveFilter(label, self.query_without(name, value)) for name, value, label in chips]
+
+    def query_without(self, name, value):
+        """The list's query without one value of a (maybe repeated) parameter, from the first page.
+
+        Django's {% querystring %} replaces a parameter's values but cannot drop one of them.
+        """
+        query = self.data.copy()
+        query.setlist(name, [item for item in query.getlist(name) if item != value])
+        query.pop("page", None)
+        return query
 
     def search(self, queryset, name, value):
         return queryset.search(value[:MAX_QUERY_LENGTH])

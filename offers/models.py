@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language as current_language
 
 from municipalities.models import District, Municipality
+from portal.catalogue import CatalogueQuerySet, until_changed
 from portal.text import fold, slugify_de
 
-from .cache import CatalogueQuerySet, until_changed
 from .fields import LanguageCodesField
 from .languages import language_name
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names

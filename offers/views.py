@@ -3,12 +3,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
+from municipalities.models import Municipality
+
 from . import cache
 from .filters import OfferFilter
 from .models import Category, Offer, Provider
 
 PAGE_SIZE = 20
 MAX_COUNT = 1000
+# Offers per category on a town's page.
+OFFERS_PER_CATEGORY = 5
 
 
 class CappedPaginator(Paginator):
@@ -100,3 +104,17 @@ def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = paginate(request, category.offers.published().for_cards().order_by_title())
     return render(request, "offers/category_detail.html", {"category": category, "page": page})
+
+
+@cache.cached_for_visitors
+def municipality_detail(request, slug):
+    town = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
+    offers = Offer.objects.published().in_municipality(town)
+    counts = offers.count_per_category()
+    shown = list(offers.for_cards().first_per_category(OFFERS_PER_CATEGORY))
+    groups = [
+        {"category": category, "count": counts[category.pk], "offers": [o for o in shown if o.category_id == category.pk]}
+        for category in Category.objects.all()
+        if counts.get(category.pk)
+    ]
+    return render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups})

@@ -4,6 +4,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from municipalities.models import Municipality
+from offers.models import Category
 from portal.admin import client_address
 
 from .forms import AccessibilityFeedbackForm
@@ -14,6 +16,18 @@ ACCESSIBILITY_STATEMENT = "barrierefreiheit"
 FEEDBACK_PER_HOUR = 5
 # The largest message the form takes, each character four bytes and percent-encoded, fits.
 FEEDBACK_MAX_BYTES = 64 * 1024
+
+
+def home(request):
+    return render(
+        request,
+        "home.html",
+        {
+            "categories": Category.objects.all(),
+            "towns": Municipality.objects.filter(district__slug="kreis-unna"),
+            "guides": InfoPage.objects.guides(),
+        },
+    )
 
 
 def page_detail(request, slug):

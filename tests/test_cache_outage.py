@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from offers.factories import LocationFactory, OfferFactory
-from portal.cache import PausingRedis
+from portal.redis_client import PausingRedis
 from portal.settings.base import redis_cache
 
 pytestmark = [

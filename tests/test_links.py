@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.core.management import call_command
 from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
 from links import checker
@@ -430,3 +431,18 @@ def test_the_provider_filter_finds_broken_websites(link_checks):
     ProviderFactory(website="")
 
     assert filtered(BrokenProviderLinkFilter, Provider) == {broken}
+
+
+@pytest.mark.parametrize(("model", "broken", "working"), [("offer", "registration_url", "registration_url"), ("provider", "website", "website")])
+def test_the_offer_and_provider_lists_in_the_admin_filter_by_broken_links(admin_client, link_checks, model, broken, working):
+    factory = OfferFactory if model == "offer" else ProviderFactory
+    kaputt = factory(**{broken: "https://kaputt.example/"})
+    heil = factory(**{working: "https://heil.example/"})
+    changelist = reverse(f"admin:offers_{model}_changelist")
+    page = admin_client.get(changelist).content.decode()
+    # The "Link defekt" filter stands beside the other filters, before the demo flag.
+    assert "Link defekt" in page
+    assert page.index("Link defekt") < page.index("link_broken=yes") < page.index("is_demo__exact")
+    shown = admin_client.get(changelist, {"link_broken": "yes"}).content.decode()
+    assert f"/{kaputt.pk}/change/" in shown
+    assert f"/{heil.pk}/change/" not in shown

@@ -133,6 +133,18 @@ def test_chips_remove_one_filter_each_and_pagination_keeps_filters(client, unna)
     assert len(ids(second)) == 5
 
 
+def test_chips_remove_one_value_of_a_repeated_filter_and_the_page(client):
+    first, second = Category.objects.all()[:2]
+    for number in range(25):
+        OfferFactory(title_de=f"Kurs {number:02d}", category=first)
+    page = client.get(f"/de/offers/?category={first.slug}&category={second.slug}&page=2").content.decode()
+    assert 'rel="prev" href="?category=%s&amp;category=%s&amp;page=1"' % (first.slug, second.slug) in page
+    assert f'href="?category={second.slug}"' in page  # the first category's chip keeps the second
+    assert f'href="?category={first.slug}"' in page
+    only = client.get("/de/offers/", {"free": "1", "page": "1"}).content.decode()
+    assert '<a href="?">' in only  # the last chip leads to the whole list
+
+
 def test_empty_result_offers_counselling_that_helps_anyone(client, unna):
     mbe = OfferFactory(category=Category.objects.get(slug="migrationsberatung-erwachsene"), whole_district=unna.district)
     response = client.get("/de/offers/", {"municipality": "unna", "q": "gibt-es-nicht"})
@@ -186,7 +198,7 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("portal.views.render", broken)
+    monkeypatch.setattr("pages.views.render", broken)
     client.raise_request_exception = False
     response = client.get(f"/{code}/")
     page = response.content.decode()

@@ -129,13 +129,13 @@ DATABASE_ROUTERS = ["portal.db_router.ReplicaRouter"]
 
 def redis_cache(url):
     """Redis as a speed-up only: while it cannot be reached, reads miss and writes are skipped,
-    so pages, edits and logins go on from the database (portal.cache logs each outage)."""
+    so pages, edits and logins go on from the database (portal.redis_client logs each outage)."""
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": url,
         "OPTIONS": {
             "IGNORE_EXCEPTIONS": True,
-            "REDIS_CLIENT_CLASS": "portal.cache.PausingRedis",
+            "REDIS_CLIENT_CLASS": "portal.redis_client.PausingRedis",
             # A Redis host that does not answer at all must not hold a request for long.
             "SOCKET_CONNECT_TIMEOUT": 0.25,
             "SOCKET_TIMEOUT": 0.25,
