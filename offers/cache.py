@@ -14,7 +14,7 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -85,14 +85,18 @@ def reads_are_current(version):
 
 
 def until_changed(kind, name, compute, timeout):
-    """compute()'s result, computed at most once per catalogue version (and kept at most `timeout` seconds)."""
+    """compute()'s result, computed at most once per catalogue version (and kept at most `timeout` seconds).
+
+    Everything cached goes through here, so the one version in the key is all a change has to bump.
+    A result of None is not kept: compute() says so for what must not be shared.
+    """
     version = catalogue_version()
     key = f"offers:{kind}:{version}:{name}"
     value = cache.get(key)
     if value is None:
         current = reads_are_current(version)
         value = compute()
-        if current:
+        if current and value is not None:
             cache.set(key, value, timeout)
     return value
 
@@ -128,6 +132,22 @@ class CatalogueQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db, savepoint=False):
             catalogue_changed(using=self.db)
             return super().bulk_create(objs, *args, **kwargs)
+
+
+def watch_catalogue(models_of_the_project):
+    """Connects catalogue_changed() to every write of what public pages show, declared once.
+
+    A model is shown publicly when its manager is a CatalogueQuerySet (which covers its bulk
+    writes); its links to other such models (an offer's places and target groups) count too.
+    """
+    catalogue = [model for model in models_of_the_project if isinstance(model._default_manager.all(), CatalogueQuerySet)]
+    # Before and after each write: catalogue_changed() picks the one that keeps the version right.
+    for model in catalogue:
+        for signal in (pre_save, post_save, pre_delete, post_delete):
+            signal.connect(catalogue_changed, sender=model, dispatch_uid="catalogue-changed")
+        for field in model._meta.local_many_to_many:
+            if field.related_model in catalogue:
+                m2m_changed.connect(catalogue_changed, sender=field.remote_field.through, dispatch_uid="catalogue-changed")
 
 
 def digest(text):
@@ -177,23 +197,26 @@ def cached_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
+        rendered = []
+
+        def render():
+            request.renders_for_page_cache = True
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.renders_for_page_cache = False
+            rendered.append(response)
+            if response.streaming or response.status_code != 200 or response.cookies:
+                return None
+            return {"content": response.content, "content_type": response["Content-Type"]}
+
         page_address = digest(request.get_host() + request.get_full_path())
-        version = catalogue_version()
-        key = f"offers:page:{version}:{static_release()}:{get_language()}:{page_address}"
-        page = cache.get(key)
-        if page is not None:
+        page = until_changed("page", f"{static_release()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT)
+        if not rendered:
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
-        current = reads_are_current(version)
-        request.renders_for_page_cache = True
-        try:
-            response = view(request, *args, **kwargs)
-        finally:
-            request.renders_for_page_cache = False
-        if response.streaming:
-            return response
-        if response.status_code == 200 and not response.cookies and current:
-            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]}, PAGE_TIMEOUT)
-        response.content = with_token(request, response.content)
+        response = rendered[0]
+        if not response.streaming:
+            response.content = with_token(request, response.content)
         return response
 
     return wrapper
