@@ -9,12 +9,11 @@ import hashlib
 
 from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
 
-from portal.catalogue import catalogue_version, reads_are_current, until_changed
+from portal.catalogue import until_changed
 
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
@@ -70,23 +69,26 @@ def cached_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
+        rendered = []
+
+        def render():
+            request.renders_for_page_cache = True
+            try:
+                response = view(request, *args, **kwargs)
+            finally:
+                request.renders_for_page_cache = False
+            rendered.append(response)
+            if response.streaming or response.status_code != 200 or response.cookies:
+                return None
+            return {"content": response.content, "content_type": response["Content-Type"]}
+
         page_address = digest(request.get_host() + request.get_full_path())
-        version = catalogue_version()
-        key = f"offers:page:{version}:{static_release()}:{get_language()}:{page_address}"
-        page = cache.get(key)
-        if page is not None:
+        page = until_changed("page", f"{static_release()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT)
+        if not rendered:
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
-        current = reads_are_current(version)
-        request.renders_for_page_cache = True
-        try:
-            response = view(request, *args, **kwargs)
-        finally:
-            request.renders_for_page_cache = False
-        if response.streaming:
-            return response
-        if response.status_code == 200 and not response.cookies and current:
-            cache.set(key, {"content": response.content, "content_type": response["Content-Type"]}, PAGE_TIMEOUT)
-        response.content = with_token(request, response.content)
+        response = rendered[0]
+        if not response.streaming:
+            response.content = with_token(request, response.content)
         return response
 
     return wrapper

@@ -1,7 +1,7 @@
 """The catalogue's version: it grows with every change to what public pages show.
 
-Any saved or deleted entry that a public page shows bumps it (offers/apps.py connects the
-signals), and it is part of every key of the cached pages and lists (offers/cache.py), so the
+Any saved or deleted entry that a public page shows bumps it (`watch_catalogue` connects the
+signals once, for every model with a CatalogueQuerySet), and it is part of every key of the cached pages and lists (offers/cache.py), so the
 next request computes afresh. Here, beside its model, so every app's querysets can bump it.
 """
 
@@ -10,7 +10,7 @@ from django.apps import apps
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import DEFAULT_DB_ALIAS, connections, models, router, transaction
-from django.db.models.signals import pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
 from .models import CatalogueVersion
@@ -71,14 +71,18 @@ def reads_are_current(version):
 
 
 def until_changed(kind, name, compute, timeout):
-    """compute()'s result, computed at most once per catalogue version (and kept at most `timeout` seconds)."""
+    """compute()'s result, computed at most once per catalogue version (and kept at most `timeout` seconds).
+
+    Everything cached goes through here, so the one version in the key is all a change has to bump.
+    A result of None is not kept: compute() says so for what must not be shared.
+    """
     version = catalogue_version()
     key = f"offers:{kind}:{version}:{name}"
     value = cache.get(key)
     if value is None:
         current = reads_are_current(version)
         value = compute()
-        if current:
+        if current and value is not None:
             cache.set(key, value, timeout)
     return value
 
@@ -114,3 +118,19 @@ class CatalogueQuerySet(models.QuerySet):
         with transaction.atomic(using=self.db, savepoint=False):
             catalogue_changed(using=self.db)
             return super().bulk_create(objs, *args, **kwargs)
+
+
+def watch_catalogue(models_of_the_project):
+    """Connects catalogue_changed() to every write of what public pages show, declared once.
+
+    A model is shown publicly when its manager is a CatalogueQuerySet (which covers its bulk
+    writes); its links to other such models (an offer's places and target groups) count too.
+    """
+    catalogue = [model for model in models_of_the_project if isinstance(model._default_manager.all(), CatalogueQuerySet)]
+    # Before and after each write: catalogue_changed() picks the one that keeps the version right.
+    for model in catalogue:
+        for signal in (pre_save, post_save, pre_delete, post_delete):
+            signal.connect(catalogue_changed, sender=model, dispatch_uid="catalogue-changed")
+        for field in model._meta.local_many_to_many:
+            if field.related_model in catalogue:
+                m2m_changed.connect(catalogue_changed, sender=field.remote_field.through, dispatch_uid="catalogue-changed")

@@ -12,9 +12,12 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
 
+from municipalities.factories import DistrictFactory, MunicipalityFactory
 from municipalities.models import Municipality
-from offers.factories import LocationFactory, OfferFactory
+from offers.factories import (CategoryFactory, IntegrationCourseFactory, LocationFactory, OfferFactory, ProviderFactory,
+                              TargetGroupFactory)
 from offers.models import Category, Offer
+from portal.models import CatalogueVersion
 
 from .admin_forms import management_form
 from .servers import ROOT, Browser, Server
@@ -77,6 +80,32 @@ def test_a_bulk_update_is_on_the_next_cached_page(unna):
     assert "<bdi>123.456</bdi>" in Client().get("/de/towns/unna/").content.decode()
     Offer.objects.filter(pk=offer.pk).update(status=Offer.Status.DRAFT)
     assert ids(Client().get(url)) == []
+
+
+def stored_catalogue_version():
+    return CatalogueVersion.objects.get(pk=1).version
+
+
+@pytest.mark.parametrize("factory", [OfferFactory, ProviderFactory, LocationFactory, CategoryFactory, TargetGroupFactory,
+                                     IntegrationCourseFactory, MunicipalityFactory, DistrictFactory])
+def test_saving_or_deleting_anything_public_pages_show_bumps_the_catalogue_version(factory):
+    entry = factory()
+    for write in (entry.save, entry.delete):
+        before = stored_catalogue_version()
+        write()
+        assert stored_catalogue_version() > before, write
+
+
+def test_an_offers_places_and_target_groups_bump_the_catalogue_version_and_its_providers_editors_do_not(django_user_model):
+    offer = OfferFactory()
+    for change in (lambda: offer.locations.add(LocationFactory()), lambda: offer.target_groups.add(TargetGroupFactory()),
+                   offer.locations.clear, offer.target_groups.clear):
+        before = stored_catalogue_version()
+        change()
+        assert stored_catalogue_version() > before
+    before = stored_catalogue_version()
+    offer.provider.editors.add(django_user_model.objects.create_user("redaktion"))
+    assert stored_catalogue_version() == before  # no public page shows who edits a provider
 
 
 def test_a_page_from_the_cache_costs_one_query_the_catalogue_version(unna, django_assert_num_queries):
