@@ -1,12 +1,12 @@
 """Languages an offer is held in: ISO 639-1 codes, named in the reader's language."""
 
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from django.utils.translation import get_language
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(locale_code):
     names = Locale.parse(locale_code.replace("-", "_")).languages
     return {code: name for code, name in names.items() if len(code) == 2 and code.isalpha()}

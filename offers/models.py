@@ -110,6 +110,13 @@ class Provider(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The provider's name is part of every offer's search text.
+        if getattr(self, "_loaded_name", None) != self.name:
+            self.offers.reindex()
+        self._loaded_name = self.name
+
     def get_absolute_url(self):
         return reverse("provider_detail", args=[self.slug])
 
@@ -118,14 +125,6 @@ class Provider(models.Model):
         provider = super().from_db(db, field_names, values)
         provider._loaded_name = provider.__dict__.get("name")
         return provider
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The provider's name is part of every offer's search text.
-        if getattr(self, "_loaded_name", None) != self.name:
-            self.offers.reindex()
-        self._loaded_name = self.name
-
 
 class ProviderScopedQuerySet(CatalogueQuerySet):
     """Rows that belong to a provider: its staff see and edit only theirs."""
@@ -225,6 +224,13 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # The category's name is part of every offer's search text: reordering rewrites none.
+        if getattr(self, "_loaded_names", None) != self.names():
+            self.offers.reindex()
+        self._loaded_names = self.names()
+
     def get_absolute_url(self):
         return reverse("category_detail", args=[self.slug])
 
@@ -236,14 +242,6 @@ class Category(models.Model):
 
     def names(self):
         return [self.__dict__.get(f"name_{code}") for code in language_codes()]
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The category's name is part of every offer's search text: reordering rewrites none.
-        if getattr(self, "_loaded_names", None) != self.names():
-            self.offers.reindex()
-        self._loaded_names = self.names()
-
 
 class TargetGroup(models.Model):
     slug = models.SlugField(
@@ -338,13 +336,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             published = "status = %s AND (visible_until IS NULL OR visible_until >= %s)"
             params = [Offer.Status.PUBLISHED, connection.ops.adapt_datefield_value(timezone.localdate())]
             with connection.cursor() as cursor:
+                # The table name is quoted by Django and the values are parameters: no injection.
                 cursor.execute(
                     f"""WITH RECURSIVE held (languages) AS (
                         SELECT MIN(languages) FROM {table} WHERE {published}
                         UNION ALL
                         SELECT (SELECT MIN(languages) FROM {table} WHERE {published} AND languages > held.languages)
                         FROM held WHERE held.languages IS NOT NULL
-                    ) SELECT languages FROM held WHERE languages IS NOT NULL""",
+                    ) SELECT languages FROM held WHERE languages IS NOT NULL""",  # noqa: S608
                     params * 2,
                 )
                 return {code for (stored,) in cursor.fetchall() for code in LanguageCodesField.as_list(stored)}

@@ -4,8 +4,8 @@ from functools import reduce
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.contrib.auth import get_user_model
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes import views as contenttype_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied

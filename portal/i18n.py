@@ -1,7 +1,7 @@
 """The portal's languages as visitors see them."""
 
 from decimal import Decimal
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.lists import format_list
@@ -12,14 +12,14 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 
 
-@lru_cache(maxsize=None)
+@cache
 def name_in_itself(code):
     """'Deutsch', 'Türkçe', 'العربية', 'Українська': how speakers name their language."""
     name = Locale.parse(code).get_display_name(code)
     return name[:1].upper() + name[1:]
 
 
-@lru_cache(maxsize=None)
+@cache
 def babel_locale(code):
     return Locale.parse(to_locale(code))
 

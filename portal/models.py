@@ -13,3 +13,6 @@ class CatalogueVersion(models.Model):
 
     class Meta:
         default_permissions = ()
+
+    def __str__(self):
+        return f"Katalogstand {self.version}"

@@ -3,8 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
-from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from municipalities.models import Municipality
+from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category, Offer
 
 from .admin_forms import management_form

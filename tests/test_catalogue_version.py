@@ -11,11 +11,18 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection, transaction
 from django.test import Client
+from django.utils import timezone
 
 from municipalities.factories import DistrictFactory, MunicipalityFactory
 from municipalities.models import Municipality
-from offers.factories import (CategoryFactory, IntegrationCourseFactory, LocationFactory, OfferFactory, ProviderFactory,
-                              TargetGroupFactory)
+from offers.factories import (
+    CategoryFactory,
+    IntegrationCourseFactory,
+    LocationFactory,
+    OfferFactory,
+    ProviderFactory,
+    TargetGroupFactory,
+)
 from offers.models import Category, Offer
 from portal.models import CatalogueVersion
 
@@ -120,13 +127,13 @@ def test_a_page_from_the_cache_costs_one_query_the_catalogue_version(unna, djang
 def test_an_offer_that_left_the_site_since_its_list_was_cached_is_not_on_a_caseworkers_list(client, unna):
     """The day after its visible-until date an offer leaves the site without any save, so
     without a new catalogue version: the cached ids of a list must not bring it back."""
-    leaving = OfferFactory(title_de="Kurs bis heute", visible_until=datetime.date.today(), locations=[LocationFactory(municipality=unna)])
+    leaving = OfferFactory(title_de="Kurs bis heute", visible_until=timezone.localdate(), locations=[LocationFactory(municipality=unna)])
     staying = OfferFactory(title_de="Kurs für immer", locations=[LocationFactory(municipality=unna)])
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})  # a caseworker's session
     assert sorted(ids(client.get(url))) == sorted([leaving.pk, staying.pk])
     with connection.cursor() as cursor:  # midnight passes
-        cursor.execute("UPDATE offers_offer SET visible_until = %s WHERE id = %s", [datetime.date.today() - datetime.timedelta(days=1), leaving.pk])
+        cursor.execute("UPDATE offers_offer SET visible_until = %s WHERE id = %s", [timezone.localdate() - datetime.timedelta(days=1), leaving.pk])
     page = client.get(url)
     assert ids(page) == [staying.pk]
     assert f"/offers/{leaving.pk}-" not in page.content.decode()

@@ -3,8 +3,8 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from municipalities.models import Municipality
 from demo.synthetic import SYNTHETIC_PREFIX
+from municipalities.models import Municipality
 from offers.models import Category, Location, Offer, Provider, TargetGroup, language_codes
 
 pytestmark = pytest.mark.django_db

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.test import RequestFactory
 from django.conf import global_settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.db import connection
+from django.test import RequestFactory
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_PASSWORD = "wel-komm-in-demo"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from municipalities.factories import MunicipalityFactory
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
-from offers.models import translated_field_names, Offer
+from offers.models import Offer, translated_field_names
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from offers.factories import LocationFactory, OfferFactory
 from offers import xliff
+from offers.factories import LocationFactory, OfferFactory
 from offers.models import Offer
 
 pytestmark = pytest.mark.django_db

@@ -2,8 +2,9 @@
 
 import django.core.validators
 import django.db.models.deletion
-import offers.fields
 from django.db import migrations, models
+
+import offers.fields
 
 
 class Migration(migrations.Migration):

@@ -40,7 +40,7 @@ def offer_badges(offer):
     # html.escape, not format_html: Django's lazy-string checks cost more than the badges themselves.
     badges = [f'<li class="badge place">{escape(place)}</li>' for place in places]
     badges += [f'<li class="badge">{escape(feature)}</li>' for feature in features]
-    return mark_safe(f'<ul class="badges">{"".join(badges)}</ul>')
+    return mark_safe(f'<ul class="badges">{"".join(badges)}</ul>')  # noqa: S308 (every part escaped above)
 
 
 @register.filter
@@ -49,7 +49,7 @@ def filter_labels(active_filters):
 
     Each is isolated, so a Latin town name keeps its place in an Arabic line.
     """
-    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for label, _query in active_filters))
+    return mark_safe(i18n.and_list(f"<bdi>{escape(label)}</bdi>" for label, _query in active_filters))  # noqa: S308 (labels escaped; the joining words are Babel's locale data)
 
 
 @register.filter
