@@ -48,7 +48,8 @@ class FlatSelect(forms.Select):
             f'\n  <option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>{escape(str(label))}</option>'
             for key, label in self.choices
         )
-        return mark_safe(f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options}\n</select>')  # noqa: S308 (every part escaped)
+        select = f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options}\n</select>'
+        return mark_safe(select)  # noqa: S308 (every part escaped)
 
 
 class FlatCheckboxes(forms.CheckboxSelectMultiple):

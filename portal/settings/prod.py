@@ -3,7 +3,7 @@
 from django.conf import global_settings
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list, require_secret_key
+from .base import MIDDLEWARE, env_bool, env_list, require_secret_key
 
 require_secret_key()
 
@@ -25,8 +25,8 @@ AUTHENTICATION_BACKENDS = [
 
 # Static files from the app itself (after `collectstatic`), compressed, with long cache headers.
 # Right after SecurityMiddleware, as whitenoise's documentation asks.
-_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1  # noqa: F405
-MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]  # noqa: F405
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [*MIDDLEWARE[:_after_security], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[_after_security:]]
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
