@@ -147,23 +147,35 @@ def main():
 
     client = Client()
     town = Municipality.objects.get(slug="unna")
-    offer = Offer.objects.published().in_municipality(town).filter(category__slug="integrationskurs").order_by("pk").first()
+    offer = (
+        Offer.objects.published().in_municipality(town).filter(category__slug="integrationskurs").order_by("pk").first()
+    )
     list_url = "/ar/offers/?municipality=unna&category=integrationskurs"
     detail_url = f"/ar/offers/{offer.pk}-{offer.slug}/"
     rows = []
-    pages = (("offer list (Unna, integration course, Arabic)", list_url), ("offer detail (Arabic)", detail_url),
-             ("search q=deutsch (German)", "/de/offers/?q=deutsch"))
+    pages = (
+        ("offer list (Unna, integration course, Arabic)", list_url),
+        ("offer detail (Arabic)", detail_url),
+        ("search q=deutsch (German)", "/de/offers/?q=deutsch"),
+    )
     # A rush that does not hit the page cache: every town's list in every language, with and without a category.
     languages = [code for code, _name in settings.LANGUAGES]
-    every_list = [f"/{language}/offers/?municipality={town}{category}"
-                  for town in Municipality.objects.order_by("slug").values_list("slug", flat=True)
-                  for language in languages for category in ("", "&category=integrationskurs")]
+    every_list = [
+        f"/{language}/offers/?municipality={town}{category}"
+        for town in Municipality.objects.order_by("slug").values_list("slug", flat=True)
+        for language in languages
+        for category in ("", "&category=integrationskurs")
+    ]
     random.Random(6).shuffle(every_list)
     # A caseworker has a session (handout selection): no cached page, but the cached list results.
     caseworker = Client()
     caseworker.post("/ar/handout/add/", {"offer": offer.pk, "next": list_url})
     reference_before = cpu_reference_ms()
-    runs = [(client, False, "cache off"), (client, True, "page cache warm"), (caseworker, True, "with a session, list cache warm")]
+    runs = [
+        (client, False, "cache off"),
+        (client, True, "page cache warm"),
+        (caseworker, True, "with a session, list cache warm"),
+    ]
     for visitor, warm_cache, state in runs:
         for name, url in pages:
             median, p95, queries = server_times(visitor, url, REQUESTS, warm_cache)
@@ -172,9 +184,18 @@ def main():
 
     port = 8765
     gunicorn = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS),
-         "--log-level", "warning"],
-        cwd=ROOT, env=os.environ.copy(),
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
     )
     try:
         for _ in range(100):
@@ -183,17 +204,23 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
-        loads = [("/healthz", load(port, ["/healthz"], SECONDS, CLIENTS)),
-                 ("offer list (the URL above)", load(port, [list_url], SECONDS, CLIENTS)),
-                 (f"offer lists of every town and language ({len(every_list)} URLs, most computed afresh)",
-                  load(port, every_list, SECONDS, CLIENTS))]
+        loads = [
+            ("/healthz", load(port, ["/healthz"], SECONDS, CLIENTS)),
+            ("offer list (the URL above)", load(port, [list_url], SECONDS, CLIENTS)),
+            (
+                f"offer lists of every town and language ({len(every_list)} URLs, most computed afresh)",
+                load(port, every_list, SECONDS, CLIENTS),
+            ),
+        ]
         rss = worker_rss_mb(gunicorn.pid)
     finally:
         gunicorn.terminate()
         gunicorn.wait(timeout=30)
 
-    print(f"\n{Offer.objects.count()} offers, {Municipality.objects.count()} towns, PostgreSQL, "
-          f"{os.cpu_count()} cores, gunicorn {WORKERS} workers, {CLIENTS} clients for {SECONDS} s\n")
+    print(
+        f"\n{Offer.objects.count()} offers, {Municipality.objects.count()} towns, PostgreSQL, "
+        f"{os.cpu_count()} cores, gunicorn {WORKERS} workers, {CLIENTS} clients for {SECONDS} s\n"
+    )
     print("| what | median | p95 | SQL queries per request |")
     print("| --- | --- | --- | --- |")
     for row in rows:
@@ -204,8 +231,10 @@ def main():
         print(f"| {name} | {rate:.0f} | {errors} | {wait_median:.0f} / {wait_p95:.0f} ms |")
     print(f"| ratio offer list / healthz | {loads[1][1][0] / loads[0][1][0]:.0%} | | |")
     print(f"\nworker RSS after the load: {', '.join(f'{size:.0f} MB' for size in rss)}")
-    print(f"CPU reference (3 million additions in Python, before and after the server times): "
-          f"{reference_before:.0f} / {reference_after:.0f} ms")
+    print(
+        f"CPU reference (3 million additions in Python, before and after the server times): "
+        f"{reference_before:.0f} / {reference_after:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

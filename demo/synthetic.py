@@ -19,6 +19,7 @@ NRW_MUNICIPALITIES = 396
 
 def _synthetic_towns(count, rng):
     """The Kreis Unna's real towns plus generated ones, up to `count` in all."""
+
     def census(population, with_background, foreigners):
         return {
             "population": population,
@@ -112,7 +113,11 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for code, text in synthetic_texts.items():
                 if code != "de" and not translated:
                     continue
-                context = {"category": getattr(category, f"name_{code}"), "town": location.municipality.name, "number": number}
+                context = {
+                    "category": getattr(category, f"name_{code}"),
+                    "town": location.municipality.name,
+                    "number": number,
+                }
                 texts[code] = (text["title"].format(**context), text["summary"].format(**context))
             offer = Offer(
                 category=category,
@@ -135,7 +140,8 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             links.append((location, rng.sample(target_groups, rng.randint(0, 2))))
         created = Offer.objects.bulk_create(batch)
         LocationLink.objects.bulk_create(
-            LocationLink(offer=offer, location=location) for offer, (location, _groups) in zip(created, links, strict=True)
+            LocationLink(offer=offer, location=location)
+            for offer, (location, _groups) in zip(created, links, strict=True)
         )
         TargetGroupLink.objects.bulk_create(
             TargetGroupLink(offer=offer, targetgroup=group)

@@ -12,5 +12,7 @@ def qr_svg(url, title):
     """
     code = segno.make(url, error="m", micro=False)
     out = io.BytesIO()
-    code.save(out, kind="svg", xmldecl=False, svgns=True, nl=False, border=4, omitsize=True, title=title, svgclass="qr-code")
+    code.save(
+        out, kind="svg", xmldecl=False, svgns=True, nl=False, border=4, omitsize=True, title=title, svgclass="qr-code"
+    )
     return mark_safe(out.getvalue().decode())  # noqa: S308 (segno's markup; the title is escaped by segno)

@@ -36,7 +36,11 @@ def posted_offer(request):
 
 def title_in_its_language(offer):
     """The title as HTML, marked German where it stands in for a missing translation."""
-    return format_html('<span lang="de" dir="ltr">{}</span>', offer.title) if is_fallback(offer, "title") else escape(offer.title)
+    return (
+        format_html('<span lang="de" dir="ltr">{}</span>', offer.title)
+        if is_fallback(offer, "title")
+        else escape(offer.title)
+    )
 
 
 @require_POST

@@ -6,9 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.catalogue import CatalogueQuerySet
 
 district_key_validator = RegexValidator(r"^\d{5}$", _("Der Kreisschlüssel hat genau 5 Ziffern."))
-municipality_key_validator = RegexValidator(
-    r"^\d{8}$", _("Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern.")
-)
+municipality_key_validator = RegexValidator(r"^\d{8}$", _("Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern."))
 postal_codes_validator = RegexValidator(
     r"^\d{5}( \d{5})*$", _("Postleitzahlen: fünfstellig, durch Leerzeichen getrennt, z. B. „59423 59425“.")
 )
@@ -23,19 +21,13 @@ class CensusFigures(models.Model):
     """
 
     population = models.PositiveIntegerField(_("Einwohner insgesamt"))
-    population_without_migration_background = models.PositiveIntegerField(
-        _("Personen ohne Migrationshintergrund")
-    )
-    population_with_migration_background = models.PositiveIntegerField(
-        _("Personen mit Migrationshintergrund")
-    )
+    population_without_migration_background = models.PositiveIntegerField(_("Personen ohne Migrationshintergrund"))
+    population_with_migration_background = models.PositiveIntegerField(_("Personen mit Migrationshintergrund"))
     migration_background_percent = models.DecimalField(
         _("Anteil mit Migrationshintergrund (%)"), max_digits=4, decimal_places=1
     )
     foreigners = models.PositiveIntegerField(_("Ausländerinnen und Ausländer"))
-    foreigners_percent = models.DecimalField(
-        _("Ausländeranteil (%)"), max_digits=4, decimal_places=1
-    )
+    foreigners_percent = models.DecimalField(_("Ausländeranteil (%)"), max_digits=4, decimal_places=1)
     census_year = models.PositiveSmallIntegerField(_("Zensusjahr"))
     census_source = models.CharField(_("Quelle der Zahlen"), max_length=200)
 
@@ -48,9 +40,7 @@ class District(CensusFigures):
 
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
-    key = models.CharField(
-        _("Kreisschlüssel"), max_length=5, unique=True, validators=[district_key_validator]
-    )
+    key = models.CharField(_("Kreisschlüssel"), max_length=5, unique=True, validators=[district_key_validator])
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -72,9 +62,7 @@ class MunicipalityQuerySet(CatalogueQuerySet):
 
 
 class Municipality(CensusFigures):
-    district = models.ForeignKey(
-        District, models.PROTECT, related_name="municipalities", verbose_name=_("Kreis")
-    )
+    district = models.ForeignKey(District, models.PROTECT, related_name="municipalities", verbose_name=_("Kreis"))
     name = models.CharField(_("Name"), max_length=100)
     slug = models.SlugField(_("Kurzname für Adressen"), unique=True)
     official_key = models.CharField(
@@ -83,9 +71,7 @@ class Municipality(CensusFigures):
         unique=True,
         validators=[municipality_key_validator],
     )
-    postal_codes = models.CharField(
-        _("Postleitzahlen"), max_length=200, validators=[postal_codes_validator]
-    )
+    postal_codes = models.CharField(_("Postleitzahlen"), max_length=200, validators=[postal_codes_validator])
 
     objects = MunicipalityQuerySet.as_manager()
 

@@ -171,14 +171,34 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
     list_per_page = 50
     # Derived from the texts: comparing them would only repeat the real changes.
     compare_exclude = [
-        "slug", "updated", "translation_sources", "translation_status",
+        "slug",
+        "updated",
+        "translation_sources",
+        "translation_status",
         *(f"search_text_{code}" for code, _name in settings.LANGUAGES),
     ]
     fieldsets = [
         (None, {"fields": ["title", "summary", "category", "provider", "status"]}),
-        (_("Wo und für wen"), {"fields": ["format", "locations", "whole_district", "target_groups", "min_age", "max_age", "languages", "women_only"]}),
+        (
+            _("Wo und für wen"),
+            {
+                "fields": [
+                    "format",
+                    "locations",
+                    "whole_district",
+                    "target_groups",
+                    "min_age",
+                    "max_age",
+                    "languages",
+                    "women_only",
+                ]
+            },
+        ),
         (_("Beschreibung"), {"fields": ["description", "schedule", "start_date", "end_date"]}),
-        (_("Kosten und Anmeldung"), {"fields": ["free_of_charge", "costs_note", "childcare", "registration_info", "registration_url"]}),
+        (
+            _("Kosten und Anmeldung"),
+            {"fields": ["free_of_charge", "costs_note", "childcare", "registration_info", "registration_url"]},
+        ),
         (_("Kontakt"), {"fields": ["contact_person", "phone", "email"]}),
         (_("Pflege"), {"fields": ["visible_until", "last_reviewed", "is_demo"]}),
     ]
@@ -207,7 +227,9 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
 
     def response_change(self, request, obj):
         if obj.status == Offer.Status.SUBMITTED and not edits_every_provider(request.user):
-            self.message_user(request, _("Gespeichert und zur Prüfung eingereicht: das KI veröffentlicht die Änderung."))
+            self.message_user(
+                request, _("Gespeichert und zur Prüfung eingereicht: das KI veröffentlicht die Änderung.")
+            )
         return super().response_change(request, obj)
 
     def get_search_results(self, request, queryset, search_term):
@@ -236,7 +258,8 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
             except ValidationError as error:
                 self.message_user(
                     request,
-                    _("„%(title)s“ nicht veröffentlicht: %(reason)s") % {"title": offer.title, "reason": " ".join(error.messages)},
+                    _("„%(title)s“ nicht veröffentlicht: %(reason)s")
+                    % {"title": offer.title, "reason": " ".join(error.messages)},
                     messages.ERROR,
                 )
                 continue
@@ -267,7 +290,9 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
 
     @admin.action(description=_("Veröffentlichung zurücknehmen (Entwurf)"), permissions=["publish"])
     def unpublish(self, request, queryset):
-        count = self.save_as_versions(request, queryset, _("Veröffentlichung zurückgenommen"), status=Offer.Status.DRAFT)
+        count = self.save_as_versions(
+            request, queryset, _("Veröffentlichung zurückgenommen"), status=Offer.Status.DRAFT
+        )
         self.message_user(
             request,
             ngettext("%(count)d Angebot ist wieder Entwurf.", "%(count)d Angebote sind wieder Entwürfe.", count)

@@ -44,8 +44,6 @@ def months_before(day, months):
     raise AssertionError("unreachable")
 
 
-
-
 def shown_title(language=None):
     """The title a visitor of `language` reads: the translation, else the German one."""
     language = language or get_language() or settings.LANGUAGE_CODE
@@ -89,9 +87,7 @@ class Provider(models.Model):
         validators=[RegexValidator(r"^[0-9A-Za-z-]+$", _("Nur Ziffern, Buchstaben und Bindestriche."))],
         help_text=_("Nur für zugelassene Integrationskursträger."),
     )
-    is_demo = models.BooleanField(
-        _("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten.")
-    )
+    is_demo = models.BooleanField(_("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten."))
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         blank=True,
@@ -126,6 +122,7 @@ class Provider(models.Model):
         provider._loaded_name = provider.__dict__.get("name")
         return provider
 
+
 class ProviderScopedQuerySet(CatalogueQuerySet):
     """Rows that belong to a provider: its staff see and edit only theirs."""
 
@@ -140,9 +137,7 @@ class Location(models.Model):
         NO = "no", _("Nicht barrierefrei")
         UNKNOWN = "unknown", _("Unbekannt")
 
-    provider = models.ForeignKey(
-        Provider, models.PROTECT, related_name="locations", verbose_name=_("Träger")
-    )
+    provider = models.ForeignKey(Provider, models.PROTECT, related_name="locations", verbose_name=_("Träger"))
     name = models.CharField(_("Bezeichnung"), max_length=200, help_text=_("z. B. „Beratungsstelle Lünen-Mitte“"))
     street = models.CharField(_("Straße und Hausnummer"), max_length=200)
     postal_code = models.CharField(
@@ -152,11 +147,19 @@ class Location(models.Model):
         Municipality, models.PROTECT, related_name="locations", verbose_name=_("Stadt oder Gemeinde")
     )
     latitude = models.DecimalField(
-        _("Breitengrad"), max_digits=8, decimal_places=6, null=True, blank=True,
+        _("Breitengrad"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-90), MaxValueValidator(90)],
     )
     longitude = models.DecimalField(
-        _("Längengrad"), max_digits=9, decimal_places=6, null=True, blank=True,
+        _("Längengrad"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
     wheelchair_access = models.CharField(
@@ -185,14 +188,8 @@ class Location(models.Model):
         errors = {}
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = _("Bitte Breiten- und Längengrad gemeinsam angeben oder beide leer lassen.")
-        if (
-            self.municipality_id
-            and self.postal_code
-            and self.postal_code not in self.municipality.postal_code_list()
-        ):
-            errors["postal_code"] = _(
-                "Die Postleitzahl %(code)s gehört nicht zu %(town)s (%(codes)s)."
-            ) % {
+        if self.municipality_id and self.postal_code and self.postal_code not in self.municipality.postal_code_list():
+            errors["postal_code"] = _("Die Postleitzahl %(code)s gehört nicht zu %(town)s (%(codes)s).") % {
                 "code": self.postal_code,
                 "town": self.municipality.name,
                 "codes": ", ".join(self.municipality.postal_code_list()),
@@ -207,7 +204,8 @@ class Category(models.Model):
     COUNSELLING_FOR_EVERYONE = ("migrationsberatung-erwachsene", "jugendmigrationsdienst")
 
     slug = models.SlugField(
-        _("Kurzname für Adressen"), unique=True,
+        _("Kurzname für Adressen"),
+        unique=True,
         help_text=_("Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar."),
     )
     name = models.CharField(_("Name"), max_length=100)
@@ -243,9 +241,11 @@ class Category(models.Model):
     def names(self):
         return [self.__dict__.get(f"name_{code}") for code in language_codes()]
 
+
 class TargetGroup(models.Model):
     slug = models.SlugField(
-        _("Kurzname für Adressen"), unique=True,
+        _("Kurzname für Adressen"),
+        unique=True,
         help_text=_("Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar."),
     )
     name = models.CharField(_("Name"), max_length=100)
@@ -284,7 +284,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def currency_report(self, expiring_days=30, limit=25):
         """What KI staff must look at: overdue reviews and offers about to disappear."""
         overdue = self.review_overdue().select_related("provider").order_by("last_reviewed", "pk")
-        expiring = self.published().expiring_within(expiring_days).select_related("provider").order_by("visible_until", "pk")
+        expiring = (
+            self.published().expiring_within(expiring_days).select_related("provider").order_by("visible_until", "pk")
+        )
         submitted = self.filter(status=Offer.Status.SUBMITTED).select_related("provider").order_by("updated", "pk")
         return {
             "submitted": submitted[:limit],
@@ -299,13 +301,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     def in_municipality(self, municipality):
         """Offers a resident can use: held there, district-wide, or online."""
-        held_there = Offer.locations.through.objects.filter(
-            offer=OuterRef("pk"), location__municipality=municipality
-        )
+        held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=municipality)
         return self.filter(
-            Exists(held_there)
-            | Q(whole_district_id=municipality.district_id)
-            | Q(format=Offer.Format.ONLINE)
+            Exists(held_there) | Q(whole_district_id=municipality.district_id) | Q(format=Offer.Format.ONLINE)
         )
 
     def counselling_for_everyone(self):
@@ -315,9 +313,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return self.filter(category__in=categories)
 
     def for_target_groups(self, target_groups):
-        matching = Offer.target_groups.through.objects.filter(
-            offer=OuterRef("pk"), targetgroup__in=target_groups
-        )
+        matching = Offer.target_groups.through.objects.filter(offer=OuterRef("pk"), targetgroup__in=target_groups)
         return self.filter(Exists(matching))
 
     def held_in_language(self, code):
@@ -330,6 +326,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         languages is read once from the (status, languages) index, by jumping from
         one to the next (a loose index scan), instead of visiting every offer.
         """
+
         def held_languages():
             connection = connections[router.db_for_read(Offer)]
             table = connection.ops.quote_name(Offer._meta.db_table)
@@ -415,8 +412,17 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             self.select_related("category", "provider")
             .prefetch_related(models.Prefetch("locations", locations))
             .only(
-                "slug", "format", "whole_district", "languages", "free_of_charge", "childcare", "women_only",
-                "phone", "email", "translation_status", "provider__name",
+                "slug",
+                "format",
+                "whole_district",
+                "languages",
+                "free_of_charge",
+                "childcare",
+                "women_only",
+                "phone",
+                "email",
+                "translation_status",
+                "provider__name",
                 *texts("title", "summary", "category__name"),
             )
         )
@@ -448,7 +454,9 @@ class Offer(TranslatedOffer):
 
     title = models.CharField(_("Titel"), max_length=200)
     slug = models.SlugField(_("Kurzname für Adressen"), max_length=200, editable=False)
-    summary = models.CharField(_("Kurzbeschreibung"), max_length=300, help_text=_("Ein bis zwei Sätze für die Trefferliste."))
+    summary = models.CharField(
+        _("Kurzbeschreibung"), max_length=300, help_text=_("Ein bis zwei Sätze für die Trefferliste.")
+    )
     description = models.TextField(_("Beschreibung"), blank=True)
     registration_info = models.TextField(_("So melden Sie sich an"), blank=True)
     costs_note = models.CharField(_("Hinweis zu Kosten"), max_length=300, blank=True)
@@ -458,7 +466,11 @@ class Offer(TranslatedOffer):
     provider = models.ForeignKey(Provider, models.PROTECT, related_name="offers", verbose_name=_("Träger"))
     locations = models.ManyToManyField(Location, blank=True, related_name="offers", verbose_name=_("Orte"))
     whole_district = models.ForeignKey(
-        District, models.PROTECT, null=True, blank=True, related_name="district_wide_offers",
+        District,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="district_wide_offers",
         verbose_name=_("Im ganzen Kreis"),
         help_text=_("Für Angebote, die allen Menschen im Kreis offenstehen, egal wo sie wohnen."),
     )
@@ -487,7 +499,9 @@ class Offer(TranslatedOffer):
 
     status = models.CharField(_("Status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
     visible_until = models.DateField(
-        _("Sichtbar bis"), null=True, blank=True,
+        _("Sichtbar bis"),
+        null=True,
+        blank=True,
         help_text=_("Danach verschwindet das Angebot von selbst von der öffentlichen Seite."),
     )
     last_reviewed = models.DateField(_("Zuletzt geprüft"), null=True, blank=True)
@@ -528,7 +542,9 @@ class Offer(TranslatedOffer):
                 name="offer_min_age_not_above_max_age",
             ),
             models.CheckConstraint(
-                condition=Q(start_date__isnull=True) | Q(end_date__isnull=True) | Q(start_date__lte=models.F("end_date")),
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=models.F("end_date")),
                 name="offer_starts_before_it_ends",
             ),
         ]

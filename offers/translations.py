@@ -80,7 +80,9 @@ class TranslationQuerySet:
         for code in translation_codes():
             missing = counts[code, TranslationState.MISSING.value]
             outdated = counts[code, TranslationState.OUTDATED.value]
-            rows.append({"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated})
+            rows.append(
+                {"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated}
+            )
         return rows
 
 

@@ -51,7 +51,11 @@ class TranslationWorkflowAdmin:
         view = self.admin_site.admin_view
         return [
             path("translations/", view(self.translation_overview_view), name="offers_offer_translations"),
-            path("translations/export/<str:language>/", view(self.translation_export_view), name="offers_offer_translation_export"),
+            path(
+                "translations/export/<str:language>/",
+                view(self.translation_export_view),
+                name="offers_offer_translation_export",
+            ),
             path("translations/import/", view(self.translation_import_view), name="offers_offer_translation_import"),
             *super().get_urls(),
         ]
@@ -61,8 +65,12 @@ class TranslationWorkflowAdmin:
         if not edits_every_provider(request.user) or language not in translation_codes():
             raise PermissionDenied
         offers = self.get_queryset(request).needing_translation(language)
-        response = HttpResponse(xliff.export_xliff(offers.order_by("pk"), language), content_type="application/x-xliff+xml")
-        response["Content-Disposition"] = f'attachment; filename="wel-komm-in-{language}-{timezone.localdate():%Y-%m-%d}.xlf"'
+        response = HttpResponse(
+            xliff.export_xliff(offers.order_by("pk"), language), content_type="application/x-xliff+xml"
+        )
+        response["Content-Disposition"] = (
+            f'attachment; filename="wel-komm-in-{language}-{timezone.localdate():%Y-%m-%d}.xlf"'
+        )
         return response
 
     def translation_import_view(self, request):
@@ -79,7 +87,11 @@ class TranslationWorkflowAdmin:
                     set_user(request.user)
                     set_comment(_("Übersetzungen importiert"))
                 request.session.pop(session_key, None)
-                self.message_user(request, ngettext("%(count)d Text übernommen.", "%(count)d Texte übernommen.", count) % {"count": count}, messages.SUCCESS)
+                self.message_user(
+                    request,
+                    ngettext("%(count)d Text übernommen.", "%(count)d Texte übernommen.", count) % {"count": count},
+                    messages.SUCCESS,
+                )
                 return redirect("admin:offers_offer_translations")
         elif request.method == "POST" and request.FILES.get("file"):
             data = request.FILES["file"].read(xliff.MAX_BYTES + 1)
@@ -103,7 +115,12 @@ class TranslationWorkflowAdmin:
             {**row, "name": names[row["language"]]}
             for row in self.get_queryset(request).published().translation_overview()
         ]
-        context = {**self.admin_site.each_context(request), "title": _("Übersetzungen"), "rows": rows, "opts": self.opts}
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Übersetzungen"),
+            "rows": rows,
+            "opts": self.opts,
+        }
         return TemplateResponse(request, "admin/offers/offer/translations.html", context)
 
     def get_actions(self, request):
@@ -127,7 +144,11 @@ class TranslationWorkflowAdmin:
                 set_comment(_("Übersetzung %(language)s geprüft") % {"language": language})
             self.message_user(
                 request,
-                ngettext("%(count)d Angebot: Übersetzung als geprüft markiert.", "%(count)d Angebote: Übersetzung als geprüft markiert.", len(offers))
+                ngettext(
+                    "%(count)d Angebot: Übersetzung als geprüft markiert.",
+                    "%(count)d Angebote: Übersetzung als geprüft markiert.",
+                    len(offers),
+                )
                 % {"count": len(offers)},
                 messages.SUCCESS,
             )

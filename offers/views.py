@@ -82,9 +82,9 @@ def fallback_offers(filterset):
 @cache.cached_for_visitors
 def offer_detail(request, pk, slug=None):
     offer = get_object_or_404(
-        Offer.objects.published().select_related("category", "provider", "whole_district", "course").prefetch_related(
-            "locations__municipality", "target_groups"
-        ),
+        Offer.objects.published()
+        .select_related("category", "provider", "whole_district", "course")
+        .prefetch_related("locations__municipality", "target_groups"),
         pk=pk,
     )
     if slug != offer.slug:
@@ -113,7 +113,11 @@ def municipality_detail(request, slug):
     counts = offers.count_per_category()
     shown = list(offers.for_cards().first_per_category(OFFERS_PER_CATEGORY))
     groups = [
-        {"category": category, "count": counts[category.pk], "offers": [o for o in shown if o.category_id == category.pk]}
+        {
+            "category": category,
+            "count": counts[category.pk],
+            "offers": [o for o in shown if o.category_id == category.pk],
+        }
         for category in Category.objects.all()
         if counts.get(category.pk)
     ]

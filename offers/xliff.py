@@ -28,7 +28,14 @@ def export_xliff(offers, language):
     ET.register_namespace("", NS)
     root = ET.Element(f"{{{NS}}}xliff", version="1.2")
     file = ET.SubElement(
-        root, f"{{{NS}}}file", {"original": "wel-komm-in/offers", "source-language": "de", "target-language": language, "datatype": "plaintext"}
+        root,
+        f"{{{NS}}}file",
+        {
+            "original": "wel-komm-in/offers",
+            "source-language": "de",
+            "target-language": language,
+            "datatype": "plaintext",
+        },
     )
     body = ET.SubElement(file, f"{{{NS}}}body")
     for offer in offers:
@@ -40,7 +47,11 @@ def export_xliff(offers, language):
                 continue  # nothing to translate, or a current translation
             unit = ET.SubElement(body, f"{{{NS}}}trans-unit", {"id": f"offer-{offer.pk}-{name}", "resname": name})
             ET.SubElement(unit, f"{{{NS}}}source", {"xml:lang": "de"}).text = german
-            ET.SubElement(unit, f"{{{NS}}}target", {"xml:lang": language, "state": "needs-translation" if not target else "needs-review-translation"}).text = target
+            ET.SubElement(
+                unit,
+                f"{{{NS}}}target",
+                {"xml:lang": language, "state": "needs-translation" if not target else "needs-review-translation"},
+            ).text = target
             ET.SubElement(unit, f"{{{NS}}}note").text = offer.title_de
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
@@ -65,7 +76,14 @@ def plan_import(data):
         return plan
     plan.text = decoded(data)
     if plan.text is None:
-        plan.problems.append(("", _("Die Datei ist weder in UTF-8 noch in UTF-16 (mit BOM) gespeichert; bitte als UTF-8 speichern und neu hochladen.")))
+        plan.problems.append(
+            (
+                "",
+                _(
+                    "Die Datei ist weder in UTF-8 noch in UTF-16 (mit BOM) gespeichert; bitte als UTF-8 speichern und neu hochladen."
+                ),
+            )
+        )
         return plan
     try:
         root = parse_untrusted(plan.text, forbid_dtd=True)
@@ -88,7 +106,12 @@ def plan_import(data):
         parts = unit_id.split("-")
         source = text_content(unit.find(f"{{{NS}}}source"))
         target = text_content(unit.find(f"{{{NS}}}target")).strip()
-        if len(parts) != 3 or parts[0] != "offer" or not parts[1].isdigit() or parts[2] not in translated_field_names(Offer):
+        if (
+            len(parts) != 3
+            or parts[0] != "offer"
+            or not parts[1].isdigit()
+            or parts[2] not in translated_field_names(Offer)
+        ):
             plan.problems.append((unit_id, _("Unbekannte Kennung.")))
             continue
         parsed.append((unit_id, int(parts[1]), parts[2], source, target))
@@ -98,7 +121,9 @@ def plan_import(data):
         if offer is None:
             plan.problems.append((unit_id, _("Dieses Angebot gibt es nicht (mehr).")))
         elif source != getattr(offer, f"{name}_de"):
-            plan.problems.append((unit_id, _("Der deutsche Text wurde seit dem Export geändert: bitte neu exportieren.")))
+            plan.problems.append(
+                (unit_id, _("Der deutsche Text wurde seit dem Export geändert: bitte neu exportieren."))
+            )
         elif target and target != getattr(offer, f"{name}_{language}"):
             plan.changes.append((offer, name, getattr(offer, f"{name}_{language}") or "", target))
     return plan

@@ -15,7 +15,11 @@ class AccessibilityFeedbackForm(forms.ModelForm):
         }
         widgets = {"message": forms.Textarea(attrs={"rows": 6})}
         error_messages = {
-            "message": {"max_length": _("Bitte kürzen Sie Ihre Nachricht auf höchstens %(limit_value)d Zeichen (jetzt: %(show_value)d).")}
+            "message": {
+                "max_length": _(
+                    "Bitte kürzen Sie Ihre Nachricht auf höchstens %(limit_value)d Zeichen (jetzt: %(show_value)d)."
+                )
+            }
         }
 
     def __init__(self, *args, **kwargs):

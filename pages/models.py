@@ -25,7 +25,8 @@ class InfoPage(models.Model):
     title = models.CharField(_("Titel"), max_length=200)
     summary = models.CharField(_("Kurzbeschreibung"), max_length=300, blank=True)
     body = models.TextField(
-        _("Text"), help_text=_("Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.")
+        _("Text"),
+        help_text=_("Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht."),
     )
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
     placeholder = models.BooleanField(

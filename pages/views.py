@@ -49,14 +49,21 @@ def accessibility_feedback(request):
     page = get_object_or_404(InfoPage, slug=ACCESSIBILITY_STATEMENT)
     if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > FEEDBACK_MAX_BYTES:
         limit = AccessibilityFeedback._meta.get_field("message").max_length
-        messages.error(request, _("Diese Nachricht ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit})
-        return render(request, "pages/page_detail.html", {"page": page, "feedback_form": AccessibilityFeedbackForm()}, status=413)
+        messages.error(
+            request,
+            _("Diese Nachricht ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit},
+        )
+        return render(
+            request, "pages/page_detail.html", {"page": page, "feedback_form": AccessibilityFeedbackForm()}, status=413
+        )
     form = AccessibilityFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not within_feedback_allowance(request):
             messages.error(
                 request,
-                _("Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Nachrichten. Bitte versuchen Sie es später noch einmal.")
+                _(
+                    "Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Nachrichten. Bitte versuchen Sie es später noch einmal."
+                )
                 % {"limit": FEEDBACK_PER_HOUR},
             )
             response = render(request, "pages/page_detail.html", {"page": page, "feedback_form": form}, status=429)
@@ -65,6 +72,13 @@ def accessibility_feedback(request):
         feedback = form.save(commit=False)
         feedback.language = get_language()
         feedback.save()
-        messages.success(request, _("Danke! Ihre Nachricht ist angekommen. Das Kommunale Integrationszentrum kümmert sich darum."))
+        messages.success(
+            request, _("Danke! Ihre Nachricht ist angekommen. Das Kommunale Integrationszentrum kümmert sich darum.")
+        )
         return redirect(page)
-    return render(request, "pages/page_detail.html", {"page": page, "feedback_form": form}, status=400 if request.method == "POST" else 200)
+    return render(
+        request,
+        "pages/page_detail.html",
+        {"page": page, "feedback_form": form},
+        status=400 if request.method == "POST" else 200,
+    )

@@ -101,7 +101,9 @@ class PortalAdminSite(admin.AdminSite):
 
     def get_urls(self):
         # Django's "view on site" shortcut looks the entry up by content type and id alone.
-        scoped = path("r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.view_on_site), name="view_on_site")
+        scoped = path(
+            "r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.view_on_site), name="view_on_site"
+        )
         return [scoped, *(url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")]
 
     def view_on_site(self, request, content_type_id, object_id):

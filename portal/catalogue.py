@@ -126,11 +126,15 @@ def watch_catalogue(models_of_the_project):
     A model is shown publicly when its manager is a CatalogueQuerySet (which covers its bulk
     writes); its links to other such models (an offer's places and target groups) count too.
     """
-    catalogue = [model for model in models_of_the_project if isinstance(model._default_manager.all(), CatalogueQuerySet)]
+    catalogue = [
+        model for model in models_of_the_project if isinstance(model._default_manager.all(), CatalogueQuerySet)
+    ]
     # Before and after each write: catalogue_changed() picks the one that keeps the version right.
     for model in catalogue:
         for signal in (pre_save, post_save, pre_delete, post_delete):
             signal.connect(catalogue_changed, sender=model, dispatch_uid="catalogue-changed")
         for field in model._meta.local_many_to_many:
             if field.related_model in catalogue:
-                m2m_changed.connect(catalogue_changed, sender=field.remote_field.through, dispatch_uid="catalogue-changed")
+                m2m_changed.connect(
+                    catalogue_changed, sender=field.remote_field.through, dispatch_uid="catalogue-changed"
+                )

@@ -80,7 +80,9 @@ class DatabaseUnavailableMiddleware:
         # save is a bug, to be logged with its traceback, not an outage.
         if not isinstance(exception, (OperationalError, InterfaceError)):
             return None
-        page = render_to_string("503.html", {"language": get_language(), "direction": "rtl" if get_language_bidi() else "ltr"})
+        page = render_to_string(
+            "503.html", {"language": get_language(), "direction": "rtl" if get_language_bidi() else "ltr"}
+        )
         response = HttpResponse(page, status=503)
         response["Retry-After"] = "60"
         return response

@@ -9,14 +9,21 @@ pytestmark = pytest.mark.django_db
 MESSAGE_LIMIT = AccessibilityFeedback._meta.get_field("message").max_length
 
 
-def send(client, message="Der Kontrast ist zu schwach.", language="de", address="203.0.113.7", forwarded_for=None, **fields):
+def send(
+    client, message="Der Kontrast ist zu schwach.", language="de", address="203.0.113.7", forwarded_for=None, **fields
+):
     forwarded = {"HTTP_X_FORWARDED_FOR": forwarded_for} if forwarded_for else {}
-    return client.post(f"/{language}/accessibility-feedback/", {"message": message, **fields}, REMOTE_ADDR=address, **forwarded)
+    return client.post(
+        f"/{language}/accessibility-feedback/", {"message": message, **fields}, REMOTE_ADDR=address, **forwarded
+    )
 
 
 @pytest.mark.parametrize(
     ("language", "refusal"),
-    [("de", "Von dieser Internetverbindung kamen in der letzten Stunde schon"), ("uk", "З цього інтернет-з’єднання за останню годину вже надійшло")],
+    [
+        ("de", "Von dieser Internetverbindung kamen in der letzten Stunde schon"),
+        ("uk", "З цього інтернет-з’єднання за останню годину вже надійшло"),
+    ],
 )
 def test_the_post_after_the_hourly_allowance_is_refused_and_stores_nothing(client, language, refusal):
     for _ in range(FEEDBACK_PER_HOUR):
@@ -49,7 +56,10 @@ def test_a_too_long_message_gets_an_error_at_the_field_and_stores_nothing(client
     response = send(client, "x" * (MESSAGE_LIMIT + 1))
     assert response.status_code == 400
     page = response.content.decode()
-    assert f'<p class="field-error" id="id_message_error">Bitte kürzen Sie Ihre Nachricht auf höchstens {MESSAGE_LIMIT} Zeichen' in page
+    assert (
+        f'<p class="field-error" id="id_message_error">Bitte kürzen Sie Ihre Nachricht auf höchstens {MESSAGE_LIMIT} Zeichen'
+        in page
+    )
     assert not AccessibilityFeedback.objects.exists()
     assert send(client, "x" * MESSAGE_LIMIT).status_code == 302
 

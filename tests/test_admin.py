@@ -162,7 +162,9 @@ def test_offer_list_query_count_does_not_grow_with_rows(client, ki_editor, djang
 
 def test_actions_publish_unpublish_and_mark_reviewed(client, ki_editor, unna):
     client.force_login(ki_editor)
-    reachable = OfferFactory(status=Offer.Status.DRAFT, last_reviewed=None, locations=[LocationFactory(municipality=unna)])
+    reachable = OfferFactory(
+        status=Offer.Status.DRAFT, last_reviewed=None, locations=[LocationFactory(municipality=unna)]
+    )
     placeless = OfferFactory(status=Offer.Status.DRAFT, title_de="Ohne Ort")
     url = reverse("admin:offers_offer_changelist")
     ids = [str(reachable.pk), str(placeless.pk)]
@@ -204,10 +206,26 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     from django.contrib.auth.models import Group
 
     codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
-    editable = {f"{action}_{model}" for model in ("offer", "integrationcourse", "provider", "location") for action in ("add", "change", "delete", "view")}
+    editable = {
+        f"{action}_{model}"
+        for model in ("offer", "integrationcourse", "provider", "location")
+        for action in ("add", "change", "delete", "view")
+    }
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
-    pages = {"add_infopage", "change_infopage", "view_infopage", "change_accessibilityfeedback", "view_accessibilityfeedback"}
-    assert codenames == editable | reference | pages | {"view_district", "view_municipality", "publish_offer", "edit_every_provider", "view_linkcheck"}
+    pages = {
+        "add_infopage",
+        "change_infopage",
+        "view_infopage",
+        "change_accessibilityfeedback",
+        "view_accessibilityfeedback",
+    }
+    assert codenames == editable | reference | pages | {
+        "view_district",
+        "view_municipality",
+        "publish_offer",
+        "edit_every_provider",
+        "view_linkcheck",
+    }
 
 
 def test_ki_editor_may_not_delete_categories_or_change_towns(client, ki_editor, unna):
@@ -227,7 +245,10 @@ def test_ki_editor_reads_and_closes_accessibility_feedback(client, ki_editor):
     client.force_login(ki_editor)
     listing = client.get(reverse("admin:pages_accessibilityfeedback_changelist"))
     assert "Kontrast zu schwach" in listing.content.decode()
-    client.post(reverse("admin:pages_accessibilityfeedback_changelist"), {"action": "mark_handled", "_selected_action": [feedback.pk]})
+    client.post(
+        reverse("admin:pages_accessibilityfeedback_changelist"),
+        {"action": "mark_handled", "_selected_action": [feedback.pk]},
+    )
     feedback.refresh_from_db()
     assert feedback.handled
     assert client.get(reverse("admin:pages_accessibilityfeedback_add")).status_code == 403
@@ -238,7 +259,12 @@ def test_place_autocomplete_puts_whole_name_and_prefix_matches_first(client, ki_
     """Typing "Kamen" must not offer Bergkamen first (Enter picks the first)."""
     bergkamen = Municipality.objects.get(slug="bergkamen")
     kamen = Municipality.objects.get(slug="kamen")
-    for name in ("Bildungswerk Seseketal Bergkamen", "Sozialdienst Hellweg Bergkamen", "Integrationsagentur Nordlicht Bergkamen", "Frauentreff Regenbogen Bergkamen"):
+    for name in (
+        "Bildungswerk Seseketal Bergkamen",
+        "Sozialdienst Hellweg Bergkamen",
+        "Integrationsagentur Nordlicht Bergkamen",
+        "Frauentreff Regenbogen Bergkamen",
+    ):
         LocationFactory(municipality=bergkamen, name=name)
     in_kamen = [
         LocationFactory(municipality=kamen, name="Sprachschule Lindenhof Kamen"),

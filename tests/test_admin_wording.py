@@ -46,7 +46,9 @@ class VisibleText(HTMLParser):
         if tag in ("script", "style"):
             self.hidden += 1
         for name, value in attrs:
-            if name in ("title", "placeholder", "aria-label", "alt") or (name == "value" and tag == "input" and dict(attrs).get("type") == "submit"):
+            if name in ("title", "placeholder", "aria-label", "alt") or (
+                name == "value" and tag == "input" and dict(attrs).get("type") == "submit"
+            ):
                 self.parts.append(value or "")
 
     def handle_endtag(self, tag):

@@ -23,22 +23,37 @@ def test_backup_restores_into_an_empty_database(tmp_path):
     source = f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{settings['NAME']}"
     result = subprocess.run(
         ["make", "--no-print-directory", "backup", f"BACKUP_DIR={tmp_path}", f"DATABASE_URL={source}"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     dump = Path(result.stdout.strip().splitlines()[-1])
     assert dump.exists() and dump.name.startswith("welkommin-")
 
     target = f"restore_check_{uuid.uuid4().hex[:8]}"
-    admin = psycopg2.connect(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], dbname="postgres")
+    admin = psycopg2.connect(
+        host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], dbname="postgres"
+    )
     admin.autocommit = True
     admin.cursor().execute(f'CREATE DATABASE "{target}"')
     try:
         subprocess.run(
-            ["pg_restore", "--no-owner", "--no-privileges", f"--dbname=postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{target}", str(dump)],
-            check=True, capture_output=True, timeout=300,
+            [
+                "pg_restore",
+                "--no-owner",
+                "--no-privileges",
+                f"--dbname=postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT'] or 5432}/{target}",
+                str(dump),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
         )
-        restored = psycopg2.connect(host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], dbname=target)
+        restored = psycopg2.connect(
+            host=settings["HOST"], port=settings["PORT"] or 5432, user=settings["USER"], dbname=target
+        )
         with restored, restored.cursor() as cursor:
             cursor.execute("SELECT count(*) FROM offers_offer")
             count = cursor.fetchone()[0]

@@ -58,11 +58,20 @@ def test_an_edit_saved_through_one_worker_is_on_the_next_page_of_another(two_ser
     status, _ = staff.post_form("/admin/login/", {"username": "ki-editor", "password": "secret-pass-123"})
     assert status == 302
     change = f"/admin/offers/offer/{offer.pk}/change/"
-    status, html = staff.post_form(change, {
-        "title_de": "Sprachtreff", "summary_de": offer.summary_de, "category": offer.category_id,
-        "provider": offer.provider_id, "status": Offer.Status.PUBLISHED, "format": offer.format,
-        "languages": ["de"], "locations": [location.pk], **management_form("course"),
-    })
+    status, html = staff.post_form(
+        change,
+        {
+            "title_de": "Sprachtreff",
+            "summary_de": offer.summary_de,
+            "category": offer.category_id,
+            "provider": offer.provider_id,
+            "status": Offer.Status.PUBLISHED,
+            "format": offer.format,
+            "languages": ["de"],
+            "locations": [location.pk],
+            **management_form("course"),
+        },
+    )
     assert status == 302, html
     for page in pages:
         status, html = Browser(b).get(page)
@@ -93,8 +102,19 @@ def stored_catalogue_version():
     return CatalogueVersion.objects.get(pk=1).version
 
 
-@pytest.mark.parametrize("factory", [OfferFactory, ProviderFactory, LocationFactory, CategoryFactory, TargetGroupFactory,
-                                     IntegrationCourseFactory, MunicipalityFactory, DistrictFactory])
+@pytest.mark.parametrize(
+    "factory",
+    [
+        OfferFactory,
+        ProviderFactory,
+        LocationFactory,
+        CategoryFactory,
+        TargetGroupFactory,
+        IntegrationCourseFactory,
+        MunicipalityFactory,
+        DistrictFactory,
+    ],
+)
 def test_saving_or_deleting_anything_public_pages_show_bumps_the_catalogue_version(factory):
     entry = factory()
     for write in (entry.save, entry.delete):
@@ -103,10 +123,16 @@ def test_saving_or_deleting_anything_public_pages_show_bumps_the_catalogue_versi
         assert stored_catalogue_version() > before, write
 
 
-def test_an_offers_places_and_target_groups_bump_the_catalogue_version_and_its_providers_editors_do_not(django_user_model):
+def test_an_offers_places_and_target_groups_bump_the_catalogue_version_and_its_providers_editors_do_not(
+    django_user_model,
+):
     offer = OfferFactory()
-    for change in (lambda: offer.locations.add(LocationFactory()), lambda: offer.target_groups.add(TargetGroupFactory()),
-                   offer.locations.clear, offer.target_groups.clear):
+    for change in (
+        lambda: offer.locations.add(LocationFactory()),
+        lambda: offer.target_groups.add(TargetGroupFactory()),
+        offer.locations.clear,
+        offer.target_groups.clear,
+    ):
         before = stored_catalogue_version()
         change()
         assert stored_catalogue_version() > before
@@ -127,13 +153,18 @@ def test_a_page_from_the_cache_costs_one_query_the_catalogue_version(unna, djang
 def test_an_offer_that_left_the_site_since_its_list_was_cached_is_not_on_a_caseworkers_list(client, unna):
     """The day after its visible-until date an offer leaves the site without any save, so
     without a new catalogue version: the cached ids of a list must not bring it back."""
-    leaving = OfferFactory(title_de="Kurs bis heute", visible_until=timezone.localdate(), locations=[LocationFactory(municipality=unna)])
+    leaving = OfferFactory(
+        title_de="Kurs bis heute", visible_until=timezone.localdate(), locations=[LocationFactory(municipality=unna)]
+    )
     staying = OfferFactory(title_de="Kurs für immer", locations=[LocationFactory(municipality=unna)])
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})  # a caseworker's session
     assert sorted(ids(client.get(url))) == sorted([leaving.pk, staying.pk])
     with connection.cursor() as cursor:  # midnight passes
-        cursor.execute("UPDATE offers_offer SET visible_until = %s WHERE id = %s", [timezone.localdate() - datetime.timedelta(days=1), leaving.pk])
+        cursor.execute(
+            "UPDATE offers_offer SET visible_until = %s WHERE id = %s",
+            [timezone.localdate() - datetime.timedelta(days=1), leaving.pk],
+        )
     page = client.get(url)
     assert ids(page) == [staying.pk]
     assert f"/offers/{leaving.pk}-" not in page.content.decode()

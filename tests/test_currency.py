@@ -19,9 +19,13 @@ def entries():
     lindenhof = ProviderFactory(name="Sprachschule Lindenhof", email="info@lindenhof.example.org")
     ahorn = ProviderFactory(name="Bildungswerk Ahorn")
     return {
-        "overdue": OfferFactory(provider=lindenhof, title_de="Alter Kurs", last_reviewed=today - datetime.timedelta(days=400)),
+        "overdue": OfferFactory(
+            provider=lindenhof, title_de="Alter Kurs", last_reviewed=today - datetime.timedelta(days=400)
+        ),
         "never": OfferFactory(provider=ahorn, title_de="Nie geprüft", last_reviewed=None),
-        "expiring": OfferFactory(provider=lindenhof, title_de="Endet bald", visible_until=today + datetime.timedelta(days=10)),
+        "expiring": OfferFactory(
+            provider=lindenhof, title_de="Endet bald", visible_until=today + datetime.timedelta(days=10)
+        ),
         "fine": OfferFactory(provider=ahorn, title_de="Alles gut", visible_until=today + datetime.timedelta(days=90)),
     }
 

@@ -47,7 +47,9 @@ def test_demo_catalogue_is_rich_enough_and_valid():
     assert {offer.category for offer in offers} == set(Category.objects.all())
 
     fully_translated = [offer for offer in offers if set(offer.translation_states().values()) == {"complete"}]
-    german_only = [offer for offer in offers if not any(getattr(offer, f"title_{code}") for code in language_codes()[1:])]
+    german_only = [
+        offer for offer in offers if not any(getattr(offer, f"title_{code}") for code in language_codes()[1:])
+    ]
     assert len(fully_translated) >= len(offers) / 2
     assert german_only, "some offers stay German-only to show the fallback"
 

@@ -40,7 +40,9 @@ def production(*arguments, **env):
         "ALLOWED_HOSTS": "integration.kreis-unna.de",
         **env,
     }
-    return subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.fixture
@@ -81,7 +83,9 @@ def test_production_refuses_the_demo_password(production_hashes):
     result = production("shell", "-v", "0", "-c", code)
     assert result.stdout.split() == ["None", "anna.schmidt"], result.stderr
     # Development still lets it in (django-axes wants the login's request to count failures).
-    assert authenticate(RequestFactory().post("/admin/login/"), username="redaktion", password=DEMO_PASSWORD) is not None
+    assert (
+        authenticate(RequestFactory().post("/admin/login/"), username="redaktion", password=DEMO_PASSWORD) is not None
+    )
 
 
 @pytest.mark.parametrize("debug", ["1", "0"])

@@ -8,7 +8,9 @@ from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("url", "data"), [("/ar/handout/add/", {"offer": "1"}), ("/ar/accessibility-feedback/", {"message": "x"})])
+@pytest.mark.parametrize(
+    ("url", "data"), [("/ar/handout/add/", {"offer": "1"}), ("/ar/accessibility-feedback/", {"message": "x"})]
+)
 def test_a_post_without_its_security_token_gets_the_portals_page_in_the_visitors_language(url, data):
     response = Client(enforce_csrf_checks=True).post(url, data, HTTP_REFERER="http://testserver/ar/offers/")
     page = response.content.decode()

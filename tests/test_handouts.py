@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def ids(response):
-    return [int(pk) for pk in re.findall(r'<section class="handout-offer" data-offer-id="(\d+)"', response.content.decode())]
+    return [
+        int(pk) for pk in re.findall(r'<section class="handout-offer" data-offer-id="(\d+)"', response.content.decode())
+    ]
 
 
 def add(client, offer, language="de"):
@@ -42,7 +44,10 @@ def decode_qr(svg):
 
 @pytest.fixture
 def offers(unna):
-    return [OfferFactory(title_de=f"Angebot {n}", title_ar=f"عرض {n}", locations=[LocationFactory(municipality=unna)]) for n in range(3)]
+    return [
+        OfferFactory(title_de=f"Angebot {n}", title_ar=f"عرض {n}", locations=[LocationFactory(municipality=unna)])
+        for n in range(3)
+    ]
 
 
 def test_add_remove_and_clear_the_selection(client, offers):
@@ -186,7 +191,12 @@ def test_digit_like_characters_in_a_link_or_a_button_get_an_answer(client, offer
 def test_opening_a_handout_link_leaves_no_session(client, offers):
     from django.contrib.sessions.models import Session
 
-    for query in ("offers=999999", "offers=999999,999998&client=ar", f"offers={offers[0].pk},999999", f"offers={offers[1].pk}&client=uk"):
+    for query in (
+        "offers=999999",
+        "offers=999999,999998&client=ar",
+        f"offers={offers[0].pk},999999",
+        f"offers={offers[1].pk}&client=uk",
+    ):
         response = client.get(f"/de/handout/?{query}")
         assert response.status_code == 200
         assert "sessionid" not in response.cookies, query

@@ -14,7 +14,7 @@ from offers.models import Offer, translated_field_names
 
 pytestmark = pytest.mark.django_db
 
-PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'><svg onload=alert(3)>'
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'><svg onload=alert(3)>"
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -25,13 +25,25 @@ def executable(page):
 
 def test_markup_stored_in_every_text_field_never_runs(client, ki_editor, unna):
     provider = ProviderFactory(**{f"description_{code}": PAYLOAD for code in LANGUAGES}, name=f"Träger {PAYLOAD}")
-    location = LocationFactory(provider=provider, municipality=unna, name=PAYLOAD, street=PAYLOAD, **{f"opening_hours_{code}": PAYLOAD for code in LANGUAGES})
+    location = LocationFactory(
+        provider=provider,
+        municipality=unna,
+        name=PAYLOAD,
+        street=PAYLOAD,
+        **{f"opening_hours_{code}": PAYLOAD for code in LANGUAGES},
+    )
     texts = {f"{name}_{code}": PAYLOAD for name in translated_field_names(Offer) for code in LANGUAGES}
-    offer = OfferFactory(provider=provider, locations=[location], contact_person=PAYLOAD, **{**texts, "title_de": f"Kurs {PAYLOAD}"})
+    offer = OfferFactory(
+        provider=provider, locations=[location], contact_person=PAYLOAD, **{**texts, "title_de": f"Kurs {PAYLOAD}"}
+    )
     # Names that the filter form, the badges and the chips show.
     names = {f"name_{code}": PAYLOAD for code in LANGUAGES}
     town = MunicipalityFactory(district=unna.district, name=f"Stadt {PAYLOAD}", slug="stadt")
-    OfferFactory(category=CategoryFactory(**names), target_groups=[TargetGroupFactory(**names)], locations=[LocationFactory(municipality=town)])
+    OfferFactory(
+        category=CategoryFactory(**names),
+        target_groups=[TargetGroupFactory(**names)],
+        locations=[LocationFactory(municipality=town)],
+    )
     urls = []
     for code in LANGUAGES:
         urls += [
@@ -49,14 +61,40 @@ def test_markup_stored_in_every_text_field_never_runs(client, ki_editor, unna):
         assert response.status_code == 200, url
         assert executable(response.content.decode()) == [], url
     client.force_login(ki_editor)
-    for url in (f"/admin/offers/offer/{offer.pk}/change/", "/admin/offers/offer/", f"/admin/offers/provider/{provider.pk}/change/"):
+    for url in (
+        f"/admin/offers/offer/{offer.pk}/change/",
+        "/admin/offers/offer/",
+        f"/admin/offers/provider/{provider.pk}/change/",
+    ):
         page = client.get(url).content.decode()
         assert executable(page) == [], url
 
 
-PARAMETERS = ["municipality", "category", "target_group", "language", "free", "childcare", "women_only", "online", "q", "page", "offers", "client"]
-PATHS = ["/{lang}/", "/{lang}/offers/", "/{lang}/offers/{text}/", "/{lang}/offers/1-{text}/", "/{lang}/towns/{text}/",
-         "/{lang}/categories/{text}/", "/{lang}/providers/{text}/", "/{lang}/info/{text}/", "/{lang}/handout/"]
+PARAMETERS = [
+    "municipality",
+    "category",
+    "target_group",
+    "language",
+    "free",
+    "childcare",
+    "women_only",
+    "online",
+    "q",
+    "page",
+    "offers",
+    "client",
+]
+PATHS = [
+    "/{lang}/",
+    "/{lang}/offers/",
+    "/{lang}/offers/{text}/",
+    "/{lang}/offers/1-{text}/",
+    "/{lang}/towns/{text}/",
+    "/{lang}/categories/{text}/",
+    "/{lang}/providers/{text}/",
+    "/{lang}/info/{text}/",
+    "/{lang}/handout/",
+]
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
 

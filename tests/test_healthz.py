@@ -51,7 +51,11 @@ def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(clie
 
 def run_settings(module, **env):
     """Import a settings module in a fresh interpreter with only `env` set."""
-    clean_env = {key: value for key, value in os.environ.items() if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}}
+    clean_env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"}
+    }
     code = (
         f"import django, os; os.environ['DJANGO_SETTINGS_MODULE'] = '{module}'; "
         "from django.conf import settings; "
@@ -77,12 +81,17 @@ def test_production_settings_come_from_the_environment_with_debug_off():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "False", "django.db.backends.postgresql", "welkommin", "['integration.kreis-unna.de']"
+        "False",
+        "django.db.backends.postgresql",
+        "welkommin",
+        "['integration.kreis-unna.de']",
     ]
 
 
 def test_another_sqlite_file_through_database_url():
-    result = run_settings("portal.settings.prod", SECRET_KEY="x" * 50, DATABASE_URL="sqlite:////tmp/other.sqlite3", DEBUG="1")
+    result = run_settings(
+        "portal.settings.prod", SECRET_KEY="x" * 50, DATABASE_URL="sqlite:////tmp/other.sqlite3", DEBUG="1"
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[:3] == ["True", "django.db.backends.sqlite3", "/tmp/other.sqlite3"]
 
@@ -112,7 +121,9 @@ def test_public_pages_answer_a_friendly_503_while_the_database_is_away_and_recov
 def test_production_logs_errors_and_outages_to_stderr(tmp_path):
     """Without LOGGING, Django with DEBUG off mails a 500's traceback to ADMINS (none are set)
     and writes nothing: an outage would leave no trace in gunicorn's log."""
-    code = "import django; django.setup(); from django.test import Client; print(Client().get('/de/offers/').status_code)"
+    code = (
+        "import django; django.setup(); from django.test import Client; print(Client().get('/de/offers/').status_code)"
+    )
     env = {
         **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL", "REDIS_URL"}},
         "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
@@ -168,7 +179,11 @@ def test_production_admin_login_answers_503_while_the_database_is_away():
         "c.cookies['sessionid'] = 'a-session-of-a-logged-in-editor'; print(c.get('/admin/').status_code)"
     )
     env = {
-        **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "DATABASE_URL", "REDIS_URL", "ADMIN_PATH"}},
+        **{
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DEBUG", "DATABASE_URL", "REDIS_URL", "ADMIN_PATH"}
+        },
         "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
         "SECRET_KEY": "x" * 50,
         "DATABASE_URL": "sqlite:////nonexistent-directory/db.sqlite3",

@@ -333,9 +333,26 @@ def tls_server(server, tmp_path, monkeypatch):
     """The stand-in public server over TLS, its certificate for kurse.test; records the SNI."""
     certificate, key = tmp_path / "kurse.test.pem", tmp_path / "kurse.test.key"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=kurse.test",
-         "-addext", "subjectAltName=DNS:kurse.test", "-keyout", key, "-out", certificate],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=kurse.test",
+            "-addext",
+            "subjectAltName=DNS:kurse.test",
+            "-keyout",
+            key,
+            "-out",
+            certificate,
+        ],
+        check=True,
+        capture_output=True,
     )
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     context.load_cert_chain(certificate, key)
@@ -421,7 +438,10 @@ def test_the_offer_filter_finds_broken_registration_links_and_provider_websites(
 
     assert filtered(BrokenOfferLinkFilter, Offer) == {broken_registration, of_broken_provider}
     assert filtered(BrokenOfferLinkFilter, Offer, value="") == {
-        broken_registration, of_broken_provider, working, unchecked
+        broken_registration,
+        of_broken_provider,
+        working,
+        unchecked,
     }
 
 
@@ -433,8 +453,13 @@ def test_the_provider_filter_finds_broken_websites(link_checks):
     assert filtered(BrokenProviderLinkFilter, Provider) == {broken}
 
 
-@pytest.mark.parametrize(("model", "broken", "working"), [("offer", "registration_url", "registration_url"), ("provider", "website", "website")])
-def test_the_offer_and_provider_lists_in_the_admin_filter_by_broken_links(admin_client, link_checks, model, broken, working):
+@pytest.mark.parametrize(
+    ("model", "broken", "working"),
+    [("offer", "registration_url", "registration_url"), ("provider", "website", "website")],
+)
+def test_the_offer_and_provider_lists_in_the_admin_filter_by_broken_links(
+    admin_client, link_checks, model, broken, working
+):
     factory = OfferFactory if model == "offer" else ProviderFactory
     kaputt = factory(**{broken: "https://kaputt.example/"})
     heil = factory(**{working: "https://heil.example/"})

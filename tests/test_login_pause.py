@@ -34,7 +34,9 @@ def days_ago(days):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_thirty_parallel_guesses_at_two_workers_get_exactly_the_limit_of_password_checks(two_servers, django_user_model):
+def test_thirty_parallel_guesses_at_two_workers_get_exactly_the_limit_of_password_checks(
+    two_servers, django_user_model
+):
     editor(django_user_model, "ki-editor")
     editor(django_user_model, "other-editor")
 
@@ -46,14 +48,18 @@ def test_thirty_parallel_guesses_at_two_workers_get_exactly_the_limit_of_passwor
         answers = list(pool.map(guess, range(30)))
     assert answers.count(200) == 5 and answers.count(429) == 25, answers  # LOGIN_FAILURE_LIMIT's default
     for server in two_servers:
-        right_password = Browser(server).post_form("/admin/login/", {"username": "ki-editor", "password": "secret-pass-123"})
+        right_password = Browser(server).post_form(
+            "/admin/login/", {"username": "ki-editor", "password": "secret-pass-123"}
+        )
         assert right_password[0] == 429
         assert "Zu viele fehlgeschlagene Anmeldungen" in right_password[1]
         other = Browser(server).post_form("/admin/login/", {"username": "other-editor", "password": "secret-pass-123"})
         assert other[0] == 302  # the same address, another user name: not paused
 
 
-def test_a_guesser_behind_a_misconfigured_balancer_does_not_lock_out_the_other_editors(client, django_user_model, settings):
+def test_a_guesser_behind_a_misconfigured_balancer_does_not_lock_out_the_other_editors(
+    client, django_user_model, settings
+):
     """FORWARDED_FOR_PROXIES left at 0 behind a balancer: every login seems to come from its address."""
     settings.AXES_FAILURE_LIMIT = 2
     editor(django_user_model, "ki-editor")

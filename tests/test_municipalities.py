@@ -25,9 +25,7 @@ def test_kreis_unna_has_its_ten_towns():
     district = District.objects.get(slug="kreis-unna")
     assert district.key == "05978"
     assert district.municipalities.count() == 10
-    assert sorted(m.official_key for m in district.municipalities.all()) == [
-        f"05978{n:03d}" for n in range(4, 41, 4)
-    ]
+    assert sorted(m.official_key for m in district.municipalities.all()) == [f"05978{n:03d}" for n in range(4, 41, 4)]
 
 
 @pytest.mark.django_db

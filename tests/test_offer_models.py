@@ -37,7 +37,10 @@ def field_errors(instance):
 
 def test_end_before_start_is_refused():
     offer = OfferFactory.build(
-        category=CategoryFactory(), provider=ProviderFactory(), start_date=TODAY, end_date=TODAY - datetime.timedelta(days=1)
+        category=CategoryFactory(),
+        provider=ProviderFactory(),
+        start_date=TODAY,
+        end_date=TODAY - datetime.timedelta(days=1),
     )
     assert field_errors(offer) == {"end_date": ["Das Ende liegt vor dem Beginn."]}
 
@@ -100,8 +103,11 @@ def test_location_coordinates_come_in_pairs(unna):
 def test_legacy_course_types_only_for_courses_that_started_by_may_2025(integration_course):
     offer = OfferFactory(category=integration_course, start_date=datetime.date(2026, 1, 12))
     course = IntegrationCourse(
-        offer=offer, course_type="women", teaching_units=1000,
-        intensity="part_time", time_of_day="morning",
+        offer=offer,
+        course_type="women",
+        teaching_units=1000,
+        intensity="part_time",
+        time_of_day="morning",
     )
     assert "course_type" in course.offer_errors(offer)
     offer.start_date = datetime.date(2025, 3, 3)
@@ -156,7 +162,9 @@ def test_in_municipality_includes_district_wide_and_online_offers(unna, luenen):
 def test_filters_by_category_target_group_language_and_age():
     course = CategoryFactory()
     women, parents = TargetGroupFactory(), TargetGroupFactory()
-    match = OfferFactory(category=course, target_groups=[women, parents], languages=["ar", "de"], min_age=16, max_age=27)
+    match = OfferFactory(
+        category=course, target_groups=[women, parents], languages=["ar", "de"], min_age=16, max_age=27
+    )
     OfferFactory(category=course, target_groups=[parents], languages=["tr"])
     OfferFactory(target_groups=[women], languages=["ar"])
 
@@ -205,7 +213,9 @@ def test_expiring_within_30_days():
 
 
 def test_missing_translation_falls_back_to_german():
-    offer = OfferFactory(title_de="Integrationskurs am Vormittag", title_ar="دورة الاندماج صباحًا", summary_de="Nur Deutsch.")
+    offer = OfferFactory(
+        title_de="Integrationskurs am Vormittag", title_ar="دورة الاندماج صباحًا", summary_de="Nur Deutsch."
+    )
     with translation.override("ar"):
         assert offer.title == "دورة الاندماج صباحًا"
         assert offer.summary == "Nur Deutsch."
@@ -214,11 +224,22 @@ def test_missing_translation_falls_back_to_german():
 
 
 def test_translation_states_and_missing_filter():
-    complete = {f"{field}_{code}": f"{field} {code}" for field in ("title", "summary") for code in ("de", "en", "tr", "ar", "ru", "uk")}
+    complete = {
+        f"{field}_{code}": f"{field} {code}"
+        for field in ("title", "summary")
+        for code in ("de", "en", "tr", "ar", "ru", "uk")
+    }
     full = OfferFactory(**complete)
     partial = OfferFactory(title_de="Nur Deutsch", summary_de="Kurz", title_en="Only English title")
     assert set(full.translation_states().values()) == {"complete"}
-    assert partial.translation_states() == {"de": "complete", "en": "missing", "tr": "missing", "ar": "missing", "ru": "missing", "uk": "missing"}
+    assert partial.translation_states() == {
+        "de": "complete",
+        "en": "missing",
+        "tr": "missing",
+        "ar": "missing",
+        "ru": "missing",
+        "uk": "missing",
+    }
     assert list(Offer.objects.translation_missing("en")) == [partial]
     assert set(Offer.objects.translation_missing("ar")) == {partial}
 

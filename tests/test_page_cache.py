@@ -35,7 +35,9 @@ def public_urls(offer):
     ]
 
 
-def test_a_repeated_page_costs_only_the_version_query_and_each_visitor_gets_a_working_csrf_token(offer, public_urls, django_assert_num_queries):
+def test_a_repeated_page_costs_only_the_version_query_and_each_visitor_gets_a_working_csrf_token(
+    offer, public_urls, django_assert_num_queries
+):
     for url in public_urls:
         first = Client().get(url)
         assert first.status_code == 200

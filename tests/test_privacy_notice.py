@@ -14,8 +14,14 @@ migration = importlib.import_module("pages.migrations.0004_privacy_login_records
 
 @pytest.mark.parametrize(
     ("code", "words"),
-    [("de", "löschen wir nach 30 Tagen"), ("en", "after 30 days"), ("tr", "30 gün sonra"),
-     ("ar", "بعد 30 يومًا"), ("ru", "через 30 дней"), ("uk", "через 30 днів")],
+    [
+        ("de", "löschen wir nach 30 Tagen"),
+        ("en", "after 30 days"),
+        ("tr", "30 gün sonra"),
+        ("ar", "بعد 30 يومًا"),
+        ("ru", "через 30 дней"),
+        ("uk", "через 30 днів"),
+    ],
 )
 def test_the_privacy_notice_names_the_login_records_and_their_deletion(client, code, words):
     page = client.get(f"/{code}/info/datenschutz/").content.decode()
@@ -23,7 +29,9 @@ def test_the_privacy_notice_names_the_login_records_and_their_deletion(client, c
 
 
 def test_the_paragraph_is_appended_to_the_text_ki_staff_wrote_and_only_once():
-    InfoPage.objects.filter(slug="datenschutz").update(body="Unser eigener Text.", body_de="Unser eigener Text.", body_tr="")
+    InfoPage.objects.filter(slug="datenschutz").update(
+        body="Unser eigener Text.", body_de="Unser eigener Text.", body_tr=""
+    )
     migration.add_login_records(apps, None)
     migration.add_login_records(apps, None)
     page = InfoPage.objects.get(slug="datenschutz")

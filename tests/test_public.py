@@ -74,7 +74,9 @@ def test_every_page_has_lang_and_dir_and_names_languages_in_themselves(client, c
 
 
 def test_language_switcher_keeps_page_and_filters(client):
-    response = client.get("/de/offers/", {"municipality": "unna", "category": ["integrationskurs", "beratung"], "free": "1"})
+    response = client.get(
+        "/de/offers/", {"municipality": "unna", "category": ["integrationskurs", "beratung"], "free": "1"}
+    )
     page = response.content.decode()
     assert 'href="/ar/offers/?municipality=unna&amp;category=integrationskurs&amp;category=beratung&amp;free=1"' in page
 
@@ -100,11 +102,20 @@ def test_every_filter_of_the_url_contract(client, unna, integration_course):
     women, parents = TargetGroup.objects.get(slug="frauen"), TargetGroup.objects.get(slug="eltern")
     location = LocationFactory(municipality=unna)
     match = OfferFactory(
-        category=integration_course, locations=[location], target_groups=[women], languages=["ar"],
-        free_of_charge=True, childcare=True, women_only=True, format=Offer.Format.HYBRID, title_de="Frauenkurs Übung",
+        category=integration_course,
+        locations=[location],
+        target_groups=[women],
+        languages=["ar"],
+        free_of_charge=True,
+        childcare=True,
+        women_only=True,
+        format=Offer.Format.HYBRID,
+        title_de="Frauenkurs Übung",
     )
     OfferFactory(category=integration_course, locations=[location], target_groups=[parents], languages=["ar"])
-    OfferFactory(category=integration_course, locations=[location], target_groups=[women], languages=["tr"], free_of_charge=True)
+    OfferFactory(
+        category=integration_course, locations=[location], target_groups=[women], languages=["tr"], free_of_charge=True
+    )
 
     query = "?municipality=unna&category=integrationskurs&category=beratung&target_group=frauen&target_group=kinder&language=ar&free=1&childcare=1&women_only=1&online=1&q=%C3%9CBUNG&page=1"
     for code in LANGUAGE_CODES:
@@ -146,7 +157,9 @@ def test_chips_remove_one_value_of_a_repeated_filter_and_the_page(client):
 
 
 def test_empty_result_offers_counselling_that_helps_anyone(client, unna):
-    mbe = OfferFactory(category=Category.objects.get(slug="migrationsberatung-erwachsene"), whole_district=unna.district)
+    mbe = OfferFactory(
+        category=Category.objects.get(slug="migrationsberatung-erwachsene"), whole_district=unna.district
+    )
     response = client.get("/de/offers/", {"municipality": "unna", "q": "gibt-es-nicht"})
     page = response.content.decode()
     assert "0 Angebote gefunden" in re.sub(r"</?bdi>", "", page)
@@ -179,7 +192,9 @@ def test_nasty_input_never_fails(client, query, course_in_unna):
     assert "<script>alert" not in response.content.decode()
 
 
-@pytest.mark.parametrize("url", ["/xx/offers/", "/de/offers/99999-x/", "/ar/towns/atlantis/", "/de/providers/nobody/", "/uk/info/nothing/"])
+@pytest.mark.parametrize(
+    "url", ["/xx/offers/", "/de/offers/99999-x/", "/ar/towns/atlantis/", "/de/providers/nobody/", "/uk/info/nothing/"]
+)
 def test_unknown_pages_are_404_pages(client, url):
     response = client.get(url)
     assert response.status_code == 404
@@ -193,7 +208,9 @@ def test_404_speaks_the_visitors_language(client):
     assert '<html lang="ar" dir="rtl">' in page
 
 
-@pytest.mark.parametrize(("code", "direction", "apology"), [("ar", "rtl", "عذرًا، حدث خطأ."), ("uk", "ltr", "Вибачте, сталася помилка.")])
+@pytest.mark.parametrize(
+    ("code", "direction", "apology"), [("ar", "rtl", "عذرًا، حدث خطأ."), ("uk", "ltr", "Вибачте, сталася помилка.")]
+)
 def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, apology):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
@@ -272,15 +289,26 @@ def test_missing_translation_shows_german_marked_as_german(client, course_in_unn
 
 
 def test_town_page_groups_offers_by_category_and_shows_census(client, unna, course_in_unna):
-    OfferFactory(category=Category.objects.get(slug="beratung"), whole_district=unna.district, title_de="Schuldnerberatung")
+    OfferFactory(
+        category=Category.objects.get(slug="beratung"), whole_district=unna.district, title_de="Schuldnerberatung"
+    )
     page = client.get("/de/towns/unna/").content.decode()
     assert page.index("Integrationskurs") < page.index("Beratung")
     assert "59.149" in page and "14.320" in page and "Zensus 2011 / IT NRW" in page
-    assert set(ids(client.get("/de/towns/unna/"))) == {course_in_unna.pk, Offer.objects.get(title_de="Schuldnerberatung").pk}
+    assert set(ids(client.get("/de/towns/unna/"))) == {
+        course_in_unna.pk,
+        Offer.objects.get(title_de="Schuldnerberatung").pk,
+    }
 
 
 def test_information_pages_are_seeded_and_legal_ones_marked_as_placeholders(client):
-    for slug in ("integrationskurs", "migrationsberatung-mbe", "jugendmigrationsdienst-jmd", "kosten-berechtigungsschein", "erste-schritte"):
+    for slug in (
+        "integrationskurs",
+        "migrationsberatung-mbe",
+        "jugendmigrationsdienst-jmd",
+        "kosten-berechtigungsschein",
+        "erste-schritte",
+    ):
         page = InfoPage.objects.get(slug=slug)
         assert all(getattr(page, f"body_{code}") for code in LANGUAGE_CODES), slug
     for slug in ("impressum", "datenschutz", "barrierefreiheit"):
@@ -291,7 +319,9 @@ def test_information_pages_are_seeded_and_legal_ones_marked_as_placeholders(clie
 
 
 def test_accessibility_feedback_is_stored_for_ki_staff(client):
-    response = client.post("/ar/accessibility-feedback/", {"message": "Der Kontrast ist zu schwach.", "page_url": "/ar/offers/"})
+    response = client.post(
+        "/ar/accessibility-feedback/", {"message": "Der Kontrast ist zu schwach.", "page_url": "/ar/offers/"}
+    )
     assert response.status_code == 302
     feedback = AccessibilityFeedback.objects.get()
     assert (feedback.message, feedback.language, feedback.handled) == ("Der Kontrast ist zu schwach.", "ar", False)
@@ -309,7 +339,13 @@ def test_bad_feedback_gets_a_clear_answer_and_saves_nothing(client, data):
 
 
 def test_no_request_leaves_the_site(client, course_in_unna):
-    for url in ["/de/", "/ar/offers/", f"/de/offers/{course_in_unna.pk}-{course_in_unna.slug}/", "/de/towns/unna/", "/de/info/barrierefreiheit/"]:
+    for url in [
+        "/de/",
+        "/ar/offers/",
+        f"/de/offers/{course_in_unna.pk}-{course_in_unna.slug}/",
+        "/de/towns/unna/",
+        "/de/info/barrierefreiheit/",
+    ]:
         page = client.get(url).content.decode()
         for tag in re.findall(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", page):
             for address in re.findall(r'(?:src|href)="([^"]*)"', tag):
@@ -327,7 +363,15 @@ def test_stylesheet_uses_only_logical_directions():
 
 
 @pytest.mark.parametrize(
-    ("code", "month"), [("de", "Dezember"), ("en", "Dec. 7, 2026"), ("tr", "Aralık"), ("ru", "декабря"), ("uk", "грудня"), ("ar", "ديسمبر")]
+    ("code", "month"),
+    [
+        ("de", "Dezember"),
+        ("en", "Dec. 7, 2026"),
+        ("tr", "Aralık"),
+        ("ru", "декабря"),
+        ("uk", "грудня"),
+        ("ar", "ديسمبر"),
+    ],
 )
 def test_dates_are_formatted_per_language(client, code, month):
     import datetime
@@ -341,7 +385,13 @@ def test_dates_are_formatted_per_language(client, code, month):
 @pytest.mark.parametrize(
     ("url", "queries"),
     # The catalogue pages' counts include the catalogue version, read once per request.
-    [("/ar/", 3), ("/ar/categories/beratung/", 5), ("/ar/providers/{provider}/", 5), ("/ar/offers/", 8), ("/ar/towns/unna/", 6)],
+    [
+        ("/ar/", 3),
+        ("/ar/categories/beratung/", 5),
+        ("/ar/providers/{provider}/", 5),
+        ("/ar/offers/", 8),
+        ("/ar/towns/unna/", 6),
+    ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
     provider = ProviderFactory(slug="ahorn")
@@ -349,8 +399,12 @@ def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_
 
     def add(count):
         for _ in range(count):
-            OfferFactory(provider=provider, category=category, locations=[LocationFactory(municipality=unna)],
-                         target_groups=[TargetGroupFactory()])
+            OfferFactory(
+                provider=provider,
+                category=category,
+                locations=[LocationFactory(municipality=unna)],
+                target_groups=[TargetGroupFactory()],
+            )
 
     add(2)
     with django_assert_num_queries(queries):
@@ -372,11 +426,16 @@ def test_filter_form_keeps_the_chosen_values_and_labels_every_box(client, unna, 
     OfferFactory(languages=["ar"])
     chosen = {"municipality": "unna", "category": "integrationskurs", "language": "ar", "free": "1", "online": "true"}
     page = client.get("/de/offers/", chosen).content.decode()
-    assert '<option value="unna" selected>Unna</option>' in page and '<option value="ar" selected>Arabisch</option>' in page
+    assert (
+        '<option value="unna" selected>Unna</option>' in page
+        and '<option value="ar" selected>Arabisch</option>' in page
+    )
     assert '<input type="checkbox" name="free" value="1" id="id_free" checked>' in page
     assert '<input type="checkbox" name="online" value="1" id="id_online" checked>' in page
     assert '<input type="checkbox" name="childcare" value="1" id="id_childcare">' in page
-    assert re.search(r'<input type="checkbox" name="category" value="integrationskurs" id="(id_category_\d+)" checked>', page)
+    assert re.search(
+        r'<input type="checkbox" name="category" value="integrationskurs" id="(id_category_\d+)" checked>', page
+    )
     boxes = re.findall(r'<input type="checkbox" name="\w+"[^>]* id="([^"]+)"', page)
     assert boxes and all(f'<label for="{box}">' in page for box in boxes)
 
@@ -427,7 +486,9 @@ def test_cached_list_results_follow_every_edit(client, unna, django_assert_num_q
     assert ids(client.get("/de/offers/", {"municipality": "unna"})) == []
 
 
-def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_constant_query_count(client, unna, django_assert_num_queries):
+def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_constant_query_count(
+    client, unna, django_assert_num_queries
+):
     for number in range(25):
         OfferFactory(title_de=f"Kurs {number:02}", locations=[LocationFactory(municipality=unna)])
     url = "/ar/offers/?municipality=unna"
@@ -436,12 +497,18 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     with django_assert_num_queries(7):  # session, catalogue version, 3 filter lists, the 20 offers, their locations
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
-    assert cached.content.decode().count('formaction="/ar/handout/remove/"') == 1  # the chosen offer's button removes it
+    assert (
+        cached.content.decode().count('formaction="/ar/handout/remove/"') == 1
+    )  # the chosen offer's button removes it
 
 
 def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(client, unna, django_assert_num_queries):
     for number in range(25):
-        OfferFactory(title_de=f"Kurs {number:02}", phone="02303 27-1234", locations=[LocationFactory(municipality=unna, street=f"Hauptstraße {number}")])
+        OfferFactory(
+            title_de=f"Kurs {number:02}",
+            phone="02303 27-1234",
+            locations=[LocationFactory(municipality=unna, street=f"Hauptstraße {number}")],
+        )
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day

@@ -66,10 +66,11 @@ def test_a_caseworkers_own_selection_is_read_from_the_primary(client, replica_co
     assert reads["offers.offer"] == {"replica"}
 
 
-
 def test_a_page_from_the_cache_does_not_ask_the_replica(replica_configured, monkeypatch, unna):
     asked = []
-    monkeypatch.setattr(db_router, "replica_reachable", lambda: asked.append(True) and False)  # reads stay on the primary
+    monkeypatch.setattr(
+        db_router, "replica_reachable", lambda: asked.append(True) and False
+    )  # reads stay on the primary
     OfferFactory(locations=[LocationFactory(municipality=unna)])
     assert Client().get("/de/offers/?municipality=unna").status_code == 200
     assert asked

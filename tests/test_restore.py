@@ -114,7 +114,9 @@ def revision_url(offer, version):
     return reverse("admin:offers_offer_revision", args=[offer.pk, version.pk])
 
 
-def test_another_models_version_under_an_own_offers_id_is_not_found(editor_client, own_offer, foreign_offer, other_provider, unna):
+def test_another_models_version_under_an_own_offers_id_is_not_found(
+    editor_client, own_offer, foreign_offer, other_provider, unna
+):
     """A foreign location sharing the own offer's id, saved in one revision with the foreign offer."""
     location = LocationFactory(pk=SHARED_ID, provider=other_provider, municipality=unna)
     save_version("Sammelaktion", location, foreign_offer)
@@ -178,7 +180,8 @@ def test_a_provider_editor_cannot_put_themselves_back_on_a_providers_editor_list
 
     via_offer = editor_client.post(revision_url(own_offer, version), offer_post(own_offer))
     direct = editor_client.post(
-        reverse("admin:offers_provider_revision", args=[other.pk, version.pk]), {"name": other.name, "editors": [provider_editor.pk]}
+        reverse("admin:offers_provider_revision", args=[other.pk, version.pk]),
+        {"name": other.name, "editors": [provider_editor.pk]},
     )
 
     assert via_offer.status_code == 404
@@ -279,7 +282,9 @@ def view_on_site(client):
     return get
 
 
-def test_view_on_site_shortcut_reveals_nothing_outside_a_provider_editors_scope(editor_client, view_on_site, own_offer, other_provider, unna):
+def test_view_on_site_shortcut_reveals_nothing_outside_a_provider_editors_scope(
+    editor_client, view_on_site, own_offer, other_provider, unna
+):
     draft = OfferFactory(provider=other_provider, title_de="Geheimer Entwurf", status=Offer.Status.DRAFT)
     published = OfferFactory(provider=other_provider, title_de="Fremd veröffentlicht")
     foreign_location = LocationFactory(provider=other_provider, municipality=unna, name="Fremder Ort")

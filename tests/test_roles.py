@@ -38,12 +38,20 @@ def editor_client(client, provider_editor):
 
 @pytest.fixture
 def own_offer(own_provider, unna):
-    return OfferFactory(provider=own_provider, title_de="Eigenes Angebot", locations=[LocationFactory(provider=own_provider, municipality=unna)])
+    return OfferFactory(
+        provider=own_provider,
+        title_de="Eigenes Angebot",
+        locations=[LocationFactory(provider=own_provider, municipality=unna)],
+    )
 
 
 @pytest.fixture
 def foreign_offer(other_provider, unna):
-    return OfferFactory(provider=other_provider, title_de="Fremdes Angebot", locations=[LocationFactory(provider=other_provider, municipality=unna)])
+    return OfferFactory(
+        provider=other_provider,
+        title_de="Fremdes Angebot",
+        locations=[LocationFactory(provider=other_provider, municipality=unna)],
+    )
 
 
 def offer_post(offer, **changes):
@@ -87,7 +95,8 @@ def test_posting_to_another_providers_offer_changes_nothing(editor_client, forei
 
 def test_provider_editor_cannot_move_an_offer_to_another_provider(editor_client, own_offer, other_provider):
     response = editor_client.post(
-        reverse("admin:offers_offer_change", args=[own_offer.pk]), offer_post(own_offer, provider=str(other_provider.pk))
+        reverse("admin:offers_offer_change", args=[own_offer.pk]),
+        offer_post(own_offer, provider=str(other_provider.pk)),
     )
     assert response.status_code == 200  # the form refuses the foreign provider
     own_offer.refresh_from_db()
@@ -126,7 +135,9 @@ def test_provider_editor_cannot_publish_by_action(editor_client, own_offer):
     own_offer.save()
     page = editor_client.get(reverse("admin:offers_offer_changelist")).content.decode()
     assert 'value="publish"' not in page
-    editor_client.post(reverse("admin:offers_offer_changelist"), {"action": "publish", "_selected_action": [own_offer.pk]})
+    editor_client.post(
+        reverse("admin:offers_offer_changelist"), {"action": "publish", "_selected_action": [own_offer.pk]}
+    )
     own_offer.refresh_from_db()
     assert own_offer.status == Offer.Status.SUBMITTED
 
@@ -148,12 +159,16 @@ def test_provider_editor_cannot_raise_their_own_rights(editor_client, provider_e
         reverse("admin:offers_provider_change", args=[other_provider.pk]),
     ):
         assert editor_client.get(url).status_code in (302, 403, 404), url
-    editor_client.post(reverse("admin:auth_user_change", args=[provider_editor.pk]), {"is_superuser": "on", "username": "lindenhof"})
     editor_client.post(
-        reverse("admin:offers_provider_change", args=[own_provider.pk]), {"name": own_provider.name, "editors": [provider_editor.pk]}
+        reverse("admin:auth_user_change", args=[provider_editor.pk]), {"is_superuser": "on", "username": "lindenhof"}
     )
     editor_client.post(
-        reverse("admin:offers_provider_change", args=[other_provider.pk]), {"name": "x", "editors": [provider_editor.pk]}
+        reverse("admin:offers_provider_change", args=[own_provider.pk]),
+        {"name": own_provider.name, "editors": [provider_editor.pk]},
+    )
+    editor_client.post(
+        reverse("admin:offers_provider_change", args=[other_provider.pk]),
+        {"name": "x", "editors": [provider_editor.pk]},
     )
     provider_editor.refresh_from_db()
     assert not provider_editor.is_superuser

@@ -24,7 +24,11 @@ def test_deploy_checks_pass_with_production_settings():
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -60,7 +64,9 @@ def test_behind_a_load_balancer_failed_logins_are_counted_per_visitor_not_per_pr
     balancer = {"REMOTE_ADDR": "10.0.0.2"}
 
     def log_in(forwarded_for, password):
-        return client.post(url, {"username": "ki-editor", "password": password}, HTTP_X_FORWARDED_FOR=forwarded_for, **balancer)
+        return client.post(
+            url, {"username": "ki-editor", "password": password}, HTTP_X_FORWARDED_FOR=forwarded_for, **balancer
+        )
 
     for claimed in ("1.1.1.1", "2.2.2.2"):  # made-up addresses in front of the real one change nothing
         assert log_in(f"{claimed}, 203.0.113.7", "wrong").status_code == 200
@@ -72,8 +78,16 @@ def test_without_a_proxy_x_forwarded_for_is_ignored(client, ki_editor, settings)
     settings.AXES_FAILURE_LIMIT = 2
     url = reverse("admin:login")
     for claimed in ("1.1.1.1", "2.2.2.2"):
-        assert client.post(url, {"username": "ki-editor", "password": "wrong"}, HTTP_X_FORWARDED_FOR=claimed).status_code == 200
-    assert client.post(url, {"username": "ki-editor", "password": "secret-pass-123"}, HTTP_X_FORWARDED_FOR="3.3.3.3").status_code == 429
+        assert (
+            client.post(url, {"username": "ki-editor", "password": "wrong"}, HTTP_X_FORWARDED_FOR=claimed).status_code
+            == 200
+        )
+    assert (
+        client.post(
+            url, {"username": "ki-editor", "password": "secret-pass-123"}, HTTP_X_FORWARDED_FOR="3.3.3.3"
+        ).status_code
+        == 429
+    )
 
 
 def test_admin_path_comes_from_the_environment():

@@ -81,9 +81,18 @@ def gunicorn(tmp_path):
         "SECURE_SSL_REDIRECT": "0",
     }
     process = subprocess.Popen(
-        [Path(sys.executable).with_name("gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", str(WORKERS)],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            Path(sys.executable).with_name("gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     wait_until_up(port, process, "gunicorn")
     yield port
@@ -114,7 +123,8 @@ def nginx(gunicorn, tmp_path):
     )
     process = subprocess.Popen(
         [NGINX, "-p", tmp_path, "-e", tmp_path / "error.log", "-c", tmp_path / "nginx.conf"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     wait_until_up(port, process, "nginx")
     yield port

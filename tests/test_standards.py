@@ -88,8 +88,12 @@ def test_filter_form_descriptions_exist(client):
 
 @pytest.mark.parametrize(
     ("query", "field"),
-    [({"municipality": "nowhere"}, "municipality"), ({"language": "zz"}, "language"), ({"category": "xyz"}, "category"),
-     ({"target_group": "nobody"}, "target_group")],
+    [
+        ({"municipality": "nowhere"}, "municipality"),
+        ({"language": "zz"}, "language"),
+        ({"category": "xyz"}, "category"),
+        ({"target_group": "nobody"}, "target_group"),
+    ],
 )
 def test_an_unknown_value_in_the_link_is_explained_at_its_field(client, query, field):
     response = client.get("/de/offers/", query)
@@ -100,7 +104,9 @@ def test_an_unknown_value_in_the_link_is_explained_at_its_field(client, query, f
     assert "Link" in message["text"]
     described = [e for e in page.elements if f"id_{field}_error" in e["attrs"].get("aria-describedby", "").split()]
     assert len(described) == 1  # the select, or the fieldset of the boxes
-    invalid = [element["attrs"].get("name") for element in page.elements if element["attrs"].get("aria-invalid") == "true"]
+    invalid = [
+        element["attrs"].get("name") for element in page.elements if element["attrs"].get("aria-invalid") == "true"
+    ]
     assert invalid in ([field], [])
 
 
@@ -110,7 +116,9 @@ def test_an_unknown_value_in_the_link_is_explained_at_its_field(client, query, f
 def test_alternate_language_links_are_absolute(client, settings):
     settings.ALLOWED_HOSTS = ["integration.example.org"]
     page = elements(client.get("/de/offers/", {"municipality": "unna"}, HTTP_HOST="integration.example.org"))
-    alternates = {e["attrs"]["hreflang"]: e["attrs"]["href"] for e in page.elements if e["attrs"].get("rel") == "alternate"}
+    alternates = {
+        e["attrs"]["hreflang"]: e["attrs"]["href"] for e in page.elements if e["attrs"].get("rel") == "alternate"
+    }
     assert alternates["ar"] == "http://integration.example.org/ar/offers/?municipality=unna"
     assert set(alternates) == {"de", "en", "tr", "ar", "ru", "uk"}
     assert all(href.startswith("http://integration.example.org/") for href in alternates.values())
@@ -132,8 +140,12 @@ def test_census_figures_are_written_as_the_language_writes_numbers(client, code,
 
 @pytest.mark.parametrize(
     ("code", "heading"),
-    [("de", "Angebote in <bdi>Kamen</bdi>"), ("en", "Offers in <bdi>Kamen</bdi>"),
-     ("uk", "Пропозиції: <bdi>Kamen</bdi>"), ("ar", "العروض في <bdi>Kamen</bdi>")],
+    [
+        ("de", "Angebote in <bdi>Kamen</bdi>"),
+        ("en", "Offers in <bdi>Kamen</bdi>"),
+        ("uk", "Пропозиції: <bdi>Kamen</bdi>"),
+        ("ar", "العروض في <bdi>Kamen</bdi>"),
+    ],
 )
 def test_a_town_name_stands_where_its_grammar_needs_no_ending_and_is_isolated(client, code, heading):
     page = client.get(f"/{code}/towns/kamen/").content.decode()
@@ -143,10 +155,12 @@ def test_a_town_name_stands_where_its_grammar_needs_no_ending_and_is_isolated(cl
 
 @pytest.mark.parametrize(
     ("code", "languages", "groups"),
-    [("de", "Arabisch, Deutsch und Türkisch", "Geflüchtete und Frauen"),
-     ("en", "Arabic, German, and Turkish", "Refugees and Women"),
-     ("uk", "арабська, німецька і турецька", "Біженці і Жінки"),
-     ("ar", "العربية والألمانية والتركية", "لاجئون ونساء")],
+    [
+        ("de", "Arabisch, Deutsch und Türkisch", "Geflüchtete und Frauen"),
+        ("en", "Arabic, German, and Turkish", "Refugees and Women"),
+        ("uk", "арабська, німецька і турецька", "Біженці і Жінки"),
+        ("ar", "العربية والألمانية والتركية", "لاجئون ونساء"),
+    ],
 )
 def test_lists_are_joined_as_the_language_joins_them(client, code, languages, groups):
     from offers.factories import TargetGroupFactory

@@ -73,7 +73,10 @@ def test_staff_mark_a_language_checked(client, ki_editor, offer):
     offer.summary_de = "Jeden Mittwoch und Freitag."
     offer.save()
     client.force_login(ki_editor)
-    client.post(reverse("admin:offers_offer_changelist"), {"action": "mark_translation_checked_ar", "_selected_action": [offer.pk]})
+    client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "mark_translation_checked_ar", "_selected_action": [offer.pk]},
+    )
     states = Offer.objects.get(pk=offer.pk).translation_states()
     assert (states["ar"], states["en"]) == ("complete", "outdated")
 
@@ -88,8 +91,16 @@ def test_translation_overview_counts_published_offers_per_language(client, ki_ed
     response = client.get(reverse("admin:offers_offer_translations"))
     assert response.status_code == 200
     rows = {row["language"]: row for row in response.context["rows"]}
-    assert {key: rows["ar"][key] for key in ("complete", "missing", "outdated")} == {"complete": 0, "missing": 1, "outdated": 1}
-    assert {key: rows["tr"][key] for key in ("complete", "missing", "outdated")} == {"complete": 0, "missing": 2, "outdated": 0}
+    assert {key: rows["ar"][key] for key in ("complete", "missing", "outdated")} == {
+        "complete": 0,
+        "missing": 1,
+        "outdated": 1,
+    }
+    assert {key: rows["tr"][key] for key in ("complete", "missing", "outdated")} == {
+        "complete": 0,
+        "missing": 2,
+        "outdated": 0,
+    }
     page = response.content.decode()
     assert "translation_outdated=ar" in page and "translation_missing=tr" in page
     outdated = client.get(reverse("admin:offers_offer_changelist"), {"translation_outdated": "ar"})
@@ -116,13 +127,24 @@ def listed(client, parameter, language):
 def test_filters_badges_and_overview_agree_where_texts_and_status_could_differ(client, ki_editor, offer, unna):
     OfferFactory(title_de="Nur Deutsch", summary_de="Kurz", locations=[LocationFactory(municipality=unna)])
     # A translated title, an untranslated summary: missing, though one column is filled.
-    OfferFactory(title_de="Nähcafé", summary_de="Freitags.", title_ar="مقهى الخياطة", locations=[LocationFactory(municipality=unna)])
+    OfferFactory(
+        title_de="Nähcafé",
+        summary_de="Freitags.",
+        title_ar="مقهى الخياطة",
+        locations=[LocationFactory(municipality=unna)],
+    )
     changed = Offer.objects.get(pk=offer.pk)
     changed.summary_de = "Jeden Mittwoch und Freitag."
     changed.save()  # outdated in ar and en, yet every column is filled
     # A write past save() (a bulk update): the texts now lack an Arabic summary, the status
     # still says complete. Staff see one answer, the status's, everywhere.
-    stale = OfferFactory(title_de="Kochtreff", summary_de="Dienstags.", title_ar="لقاء الطبخ", summary_ar="الثلاثاء.", locations=[LocationFactory(municipality=unna)])
+    stale = OfferFactory(
+        title_de="Kochtreff",
+        summary_de="Dienstags.",
+        title_ar="لقاء الطبخ",
+        summary_ar="الثلاثاء.",
+        locations=[LocationFactory(municipality=unna)],
+    )
     Offer.objects.filter(pk=stale.pk).update(summary_ar="")
     client.force_login(ki_editor)
 
@@ -162,6 +184,9 @@ def test_every_write_path_stores_the_state_its_texts_have(client, ki_editor):
     outdated = [offer.pk for offer in Offer.objects.translation_outdated("tr")]
     assert outdated
     client.force_login(ki_editor)
-    client.post(reverse("admin:offers_offer_changelist"), {"action": "mark_translation_checked_tr", "_selected_action": outdated})
+    client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "mark_translation_checked_tr", "_selected_action": outdated},
+    )
     assert not Offer.objects.translation_outdated("tr").filter(pk__in=outdated).exists()
     assert not stale()

@@ -49,7 +49,9 @@ def test_an_unreadable_post_gets_a_clear_400(content_type, body):
 def test_the_400_speaks_the_visitors_language():
     client = Client(enforce_csrf_checks=True)
     client.cookies["csrftoken"] = TOKEN
-    response = client.post("/ar/accessibility-feedback/", FORM, content_type="application/x-www-form-urlencoded; charset=utf-7")
+    response = client.post(
+        "/ar/accessibility-feedback/", FORM, content_type="application/x-www-form-urlencoded; charset=utf-7"
+    )
     assert response.status_code == 400
     page = response.content.decode()
     assert 'lang="ar" dir="rtl"' in page
@@ -75,8 +77,19 @@ def gunicorn(tmp_path_factory):
         "SECURE_SSL_REDIRECT": "0",
     }
     process = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1", "--no-control-socket"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "portal.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--no-control-socket",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

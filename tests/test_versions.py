@@ -43,7 +43,9 @@ def test_edit_three_times_then_restore_version_one(editor_client, unna):
     assert editor_client.post(reverse("admin:offers_offer_add"), form_data(texts(1), location)).status_code == 302
     offer = Offer.objects.get()
     for round_number in (2, 3):
-        response = editor_client.post(reverse("admin:offers_offer_change", args=[offer.pk]), form_data(texts(round_number), location))
+        response = editor_client.post(
+            reverse("admin:offers_offer_change", args=[offer.pk]), form_data(texts(round_number), location)
+        )
         assert response.status_code == 302
     versions = list(Version.objects.get_for_object(offer).order_by("pk"))
     assert len(versions) == 3

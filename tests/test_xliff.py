@@ -16,9 +16,13 @@ NS = {"x": "urn:oasis:names:tc:xliff:document:1.2"}
 
 @pytest.fixture
 def offers():
-    complete = OfferFactory(title_de="Sprachcafé", summary_de="Mittwochs.", title_ar="مقهى اللغة", summary_ar="كل أربعاء.")
+    complete = OfferFactory(
+        title_de="Sprachcafé", summary_de="Mittwochs.", title_ar="مقهى اللغة", summary_ar="كل أربعاء."
+    )
     missing = OfferFactory(title_de="Nähcafé", summary_de="Freitags.")
-    outdated = Offer.objects.get(pk=OfferFactory(title_de="Elterncafé", summary_de="Montags.", title_ar="مقهى الآباء", summary_ar="كل اثنين.").pk)
+    outdated = Offer.objects.get(
+        pk=OfferFactory(title_de="Elterncafé", summary_de="Montags.", title_ar="مقهى الآباء", summary_ar="كل اثنين.").pk
+    )
     outdated.summary_de = "Montags und donnerstags."
     outdated.save()
     return complete, missing, outdated
@@ -48,7 +52,9 @@ def export(client, language="ar"):
 
 
 def upload(client, data, **extra):
-    return client.post(reverse("admin:offers_offer_translation_import"), {"file": SimpleUploadedFile("ar.xlf", data), **extra})
+    return client.post(
+        reverse("admin:offers_offer_translation_import"), {"file": SimpleUploadedFile("ar.xlf", data), **extra}
+    )
 
 
 def test_export_holds_missing_and_outdated_texts_only(client, ki_editor, offers):
@@ -126,7 +132,6 @@ def test_apply_refuses_a_plan_with_problems():
         xliff.apply_import(xliff.ImportPlan(problems=[("x", "y")]))
 
 
-
 def declared(encoding):
     """Encode a file as a CAT tool saves it in `encoding`, its XML declaration saying so."""
     name = encoding.removesuffix("-sig").upper()
@@ -138,7 +143,9 @@ def declared(encoding):
 def test_utf8_and_utf16_files_with_bom_import(client, ki_editor, offers, encoding):
     _complete, missing, outdated = offers
     client.force_login(ki_editor)
-    filled = translated(export(client), {f"offer-{missing.pk}-title": "مقهى الخياطة", f"offer-{outdated.pk}-summary": "كل اثنين وخميس."})
+    filled = translated(
+        export(client), {f"offer-{missing.pk}-title": "مقهى الخياطة", f"offer-{outdated.pk}-summary": "كل اثنين وخميس."}
+    )
     preview = upload(client, declared(encoding)(filled))
     assert preview.status_code == 200
     assert len(preview.context["plan"].changes) == 2, preview.context["plan"].problems
@@ -153,7 +160,9 @@ UNIT = (
 )
 LOLS = "".join(f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, 10))
 BILLION_LAUGHS = f'<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY lol0 "lol">{LOLS}]>' + UNIT.format(target="&lol9;")
-EXTERNAL_ENTITY = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>' + UNIT.format(target="&secret;")
+EXTERNAL_ENTITY = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/passwd">]>' + UNIT.format(
+    target="&secret;"
+)
 
 
 @pytest.mark.parametrize(
@@ -163,8 +172,14 @@ EXTERNAL_ENTITY = '<?xml version="1.0"?><!DOCTYPE xliff [<!ENTITY secret SYSTEM 
         pytest.param(BILLION_LAUGHS.encode("utf-16"), "DOCTYPE", id="billion-laughs-utf-16"),
         pytest.param(EXTERNAL_ENTITY.encode(), "DOCTYPE", id="external-entity"),
         pytest.param(EXTERNAL_ENTITY.encode("utf-16"), "DOCTYPE", id="external-entity-utf-16"),
-        pytest.param(UNIT.format(target="Übersetzung").encode("latin-1"), "weder in UTF-8 noch in UTF-16", id="latin-1"),
-        pytest.param(UNIT.format(target="Übersetzung").encode("utf-16-le"), "weder in UTF-8 noch in UTF-16", id="utf-16-without-bom"),
+        pytest.param(
+            UNIT.format(target="Übersetzung").encode("latin-1"), "weder in UTF-8 noch in UTF-16", id="latin-1"
+        ),
+        pytest.param(
+            UNIT.format(target="Übersetzung").encode("utf-16-le"),
+            "weder in UTF-8 noch in UTF-16",
+            id="utf-16-without-bom",
+        ),
         pytest.param(b"\xff\xfe\x00\xd8", "weder in UTF-8 noch in UTF-16", id="broken-utf-16"),
     ],
 )
@@ -192,14 +207,24 @@ def with_target_markup(data, unit_id, markup):
     ("markup", "imported"),
     [
         pytest.param('Курс <g id="1">B1</g> у Камені', "Курс B1 у Камені", id="g"),
-        pytest.param('<mrk mtype="seg" mid="1">Курс B1</mrk> <mrk mtype="seg" mid="2">у Камені</mrk>', "Курс B1 у Камені", id="mrk"),
-        pytest.param('Курс <g id="1"><g id="2">B1</g> <mrk mtype="term">інтенсив</mrk></g> у Камені', "Курс B1 інтенсив у Камені", id="nested"),
+        pytest.param(
+            '<mrk mtype="seg" mid="1">Курс B1</mrk> <mrk mtype="seg" mid="2">у Камені</mrk>',
+            "Курс B1 у Камені",
+            id="mrk",
+        ),
+        pytest.param(
+            'Курс <g id="1"><g id="2">B1</g> <mrk mtype="term">інтенсив</mrk></g> у Камені',
+            "Курс B1 інтенсив у Камені",
+            id="nested",
+        ),
         pytest.param('Курс<x id="1"/> B1 у <bx id="2"/>Камені<ex id="2"/>', "Курс B1 у Камені", id="placeholders"),
     ],
 )
 def test_inline_markup_of_cat_tools_keeps_the_whole_target_text(client, ki_editor, markup, imported):
     offer = OfferFactory(title_de="Kurs B1 in Kamen")
     client.force_login(ki_editor)
-    assert upload(client, with_target_markup(export(client, "uk"), f"offer-{offer.pk}-title", markup)).status_code == 200
+    assert (
+        upload(client, with_target_markup(export(client, "uk"), f"offer-{offer.pk}-title", markup)).status_code == 200
+    )
     assert client.post(reverse("admin:offers_offer_translation_import"), {"confirm": "1"}).status_code == 302
     assert Offer.objects.get(pk=offer.pk).title_uk == imported

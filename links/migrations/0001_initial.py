@@ -4,27 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='LinkCheck',
+            name="LinkCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=500, unique=True, verbose_name='Adresse')),
-                ('ok', models.BooleanField(verbose_name='Erreichbar')),
-                ('status_code', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='HTTP-Status')),
-                ('error', models.CharField(blank=True, max_length=300, verbose_name='Fehler')),
-                ('checked_at', models.DateTimeField(verbose_name='Geprüft am')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("url", models.URLField(max_length=500, unique=True, verbose_name="Adresse")),
+                ("ok", models.BooleanField(verbose_name="Erreichbar")),
+                ("status_code", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="HTTP-Status")),
+                ("error", models.CharField(blank=True, max_length=300, verbose_name="Fehler")),
+                ("checked_at", models.DateTimeField(verbose_name="Geprüft am")),
             ],
             options={
-                'verbose_name': 'Geprüfter Link',
-                'verbose_name_plural': 'Geprüfte Links',
-                'ordering': ['url'],
+                "verbose_name": "Geprüfter Link",
+                "verbose_name_plural": "Geprüfte Links",
+                "ordering": ["url"],
             },
         ),
     ]

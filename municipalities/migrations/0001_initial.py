@@ -6,57 +6,125 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('population', models.PositiveIntegerField(verbose_name='Einwohner insgesamt')),
-                ('population_without_migration_background', models.PositiveIntegerField(verbose_name='Personen ohne Migrationshintergrund')),
-                ('population_with_migration_background', models.PositiveIntegerField(verbose_name='Personen mit Migrationshintergrund')),
-                ('migration_background_percent', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='Anteil mit Migrationshintergrund (%)')),
-                ('foreigners', models.PositiveIntegerField(verbose_name='Ausländerinnen und Ausländer')),
-                ('foreigners_percent', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='Ausländeranteil (%)')),
-                ('census_year', models.PositiveSmallIntegerField(verbose_name='Zensusjahr')),
-                ('census_source', models.CharField(max_length=200, verbose_name='Quelle der Zahlen')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kurzname für Adressen')),
-                ('key', models.CharField(max_length=5, unique=True, validators=[django.core.validators.RegexValidator('^\\d{5}$', 'Der Kreisschlüssel hat genau 5 Ziffern.')], verbose_name='Kreisschlüssel')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("population", models.PositiveIntegerField(verbose_name="Einwohner insgesamt")),
+                (
+                    "population_without_migration_background",
+                    models.PositiveIntegerField(verbose_name="Personen ohne Migrationshintergrund"),
+                ),
+                (
+                    "population_with_migration_background",
+                    models.PositiveIntegerField(verbose_name="Personen mit Migrationshintergrund"),
+                ),
+                (
+                    "migration_background_percent",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="Anteil mit Migrationshintergrund (%)"
+                    ),
+                ),
+                ("foreigners", models.PositiveIntegerField(verbose_name="Ausländerinnen und Ausländer")),
+                (
+                    "foreigners_percent",
+                    models.DecimalField(decimal_places=1, max_digits=4, verbose_name="Ausländeranteil (%)"),
+                ),
+                ("census_year", models.PositiveSmallIntegerField(verbose_name="Zensusjahr")),
+                ("census_source", models.CharField(max_length=200, verbose_name="Quelle der Zahlen")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                ("slug", models.SlugField(unique=True, verbose_name="Kurzname für Adressen")),
+                (
+                    "key",
+                    models.CharField(
+                        max_length=5,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator("^\\d{5}$", "Der Kreisschlüssel hat genau 5 Ziffern.")
+                        ],
+                        verbose_name="Kreisschlüssel",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kreis',
-                'verbose_name_plural': 'Kreise',
-                'ordering': ['name'],
+                "verbose_name": "Kreis",
+                "verbose_name_plural": "Kreise",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('population', models.PositiveIntegerField(verbose_name='Einwohner insgesamt')),
-                ('population_without_migration_background', models.PositiveIntegerField(verbose_name='Personen ohne Migrationshintergrund')),
-                ('population_with_migration_background', models.PositiveIntegerField(verbose_name='Personen mit Migrationshintergrund')),
-                ('migration_background_percent', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='Anteil mit Migrationshintergrund (%)')),
-                ('foreigners', models.PositiveIntegerField(verbose_name='Ausländerinnen und Ausländer')),
-                ('foreigners_percent', models.DecimalField(decimal_places=1, max_digits=4, verbose_name='Ausländeranteil (%)')),
-                ('census_year', models.PositiveSmallIntegerField(verbose_name='Zensusjahr')),
-                ('census_source', models.CharField(max_length=200, verbose_name='Quelle der Zahlen')),
-                ('name', models.CharField(max_length=100, verbose_name='Name')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kurzname für Adressen')),
-                ('official_key', models.CharField(max_length=8, unique=True, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern.')], verbose_name='Amtlicher Gemeindeschlüssel (AGS)')),
-                ('postal_codes', models.CharField(max_length=200, validators=[django.core.validators.RegexValidator('^\\d{5}( \\d{5})*$', 'Postleitzahlen: fünfstellig, durch Leerzeichen getrennt, z. B. „59423 59425“.')], verbose_name='Postleitzahlen')),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='municipalities.district', verbose_name='Kreis')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("population", models.PositiveIntegerField(verbose_name="Einwohner insgesamt")),
+                (
+                    "population_without_migration_background",
+                    models.PositiveIntegerField(verbose_name="Personen ohne Migrationshintergrund"),
+                ),
+                (
+                    "population_with_migration_background",
+                    models.PositiveIntegerField(verbose_name="Personen mit Migrationshintergrund"),
+                ),
+                (
+                    "migration_background_percent",
+                    models.DecimalField(
+                        decimal_places=1, max_digits=4, verbose_name="Anteil mit Migrationshintergrund (%)"
+                    ),
+                ),
+                ("foreigners", models.PositiveIntegerField(verbose_name="Ausländerinnen und Ausländer")),
+                (
+                    "foreigners_percent",
+                    models.DecimalField(decimal_places=1, max_digits=4, verbose_name="Ausländeranteil (%)"),
+                ),
+                ("census_year", models.PositiveSmallIntegerField(verbose_name="Zensusjahr")),
+                ("census_source", models.CharField(max_length=200, verbose_name="Quelle der Zahlen")),
+                ("name", models.CharField(max_length=100, verbose_name="Name")),
+                ("slug", models.SlugField(unique=True, verbose_name="Kurzname für Adressen")),
+                (
+                    "official_key",
+                    models.CharField(
+                        max_length=8,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{8}$", "Der Amtliche Gemeindeschlüssel (AGS) hat genau 8 Ziffern."
+                            )
+                        ],
+                        verbose_name="Amtlicher Gemeindeschlüssel (AGS)",
+                    ),
+                ),
+                (
+                    "postal_codes",
+                    models.CharField(
+                        max_length=200,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{5}( \\d{5})*$",
+                                "Postleitzahlen: fünfstellig, durch Leerzeichen getrennt, z. B. „59423 59425“.",
+                            )
+                        ],
+                        verbose_name="Postleitzahlen",
+                    ),
+                ),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="municipalities.district",
+                        verbose_name="Kreis",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Stadt oder Gemeinde',
-                'verbose_name_plural': 'Städte und Gemeinden',
-                'ordering': ['name'],
+                "verbose_name": "Stadt oder Gemeinde",
+                "verbose_name_plural": "Städte und Gemeinden",
+                "ordering": ["name"],
             },
         ),
     ]

@@ -46,7 +46,13 @@ def load(apps, schema_editor):
     for name, slug, ags, postal_codes, *figures in KREIS_UNNA:
         Municipality.objects.update_or_create(
             official_key=ags,
-            defaults={"district": district, "name": name, "slug": slug, "postal_codes": postal_codes, **census(*figures)},
+            defaults={
+                "district": district,
+                "name": name,
+                "slug": slug,
+                "postal_codes": postal_codes,
+                **census(*figures),
+            },
         )
 
 

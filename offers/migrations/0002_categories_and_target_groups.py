@@ -10,7 +10,14 @@ LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk")
 CATEGORIES = [
     (
         "integrationskurs",
-        ("Integrationskurs", "Integration course", "Uyum kursu", "دورة الاندماج", "Интеграционный курс", "Інтеграційний курс"),
+        (
+            "Integrationskurs",
+            "Integration course",
+            "Uyum kursu",
+            "دورة الاندماج",
+            "Интеграционный курс",
+            "Інтеграційний курс",
+        ),
         (
             "Deutsch lernen und das Leben in Deutschland kennenlernen – mit Abschlussprüfung.",
             "Learn German and about life in Germany – with a final exam.",
@@ -98,7 +105,14 @@ CATEGORIES = [
     ),
     (
         "elternprogramme",
-        ("Elternprogramme", "Parent programmes", "Ebeveyn programları", "برامج للآباء والأمهات", "Программы для родителей", "Програми для батьків"),
+        (
+            "Elternprogramme",
+            "Parent programmes",
+            "Ebeveyn programları",
+            "برامج للآباء والأمهات",
+            "Программы для родителей",
+            "Програми для батьків",
+        ),
         (
             "Eltern stärken ihre Kinder, z. B. mit Rucksack oder Griffbereit.",
             "Parents help their children learn, e.g. with Rucksack or Griffbereit.",
@@ -158,11 +172,25 @@ TARGET_GROUPS = [
     ("eltern", ("Eltern", "Parents", "Ebeveynler", "الآباء والأمهات", "Родители", "Батьки")),
     (
         "junge-menschen-12-27",
-        ("Junge Menschen (12–27 Jahre)", "Young people (12–27)", "Gençler (12–27 yaş)", "الشباب (12–27 سنة)", "Молодёжь (12–27 лет)", "Молодь (12–27 років)"),
+        (
+            "Junge Menschen (12–27 Jahre)",
+            "Young people (12–27)",
+            "Gençler (12–27 yaş)",
+            "الشباب (12–27 سنة)",
+            "Молодёжь (12–27 лет)",
+            "Молодь (12–27 років)",
+        ),
     ),
     (
         "erwachsene-ab-27",
-        ("Erwachsene ab 27 Jahren", "Adults aged 27 and over", "27 yaş ve üzeri yetişkinler", "البالغون من 27 عامًا فما فوق", "Взрослые от 27 лет", "Дорослі від 27 років"),
+        (
+            "Erwachsene ab 27 Jahren",
+            "Adults aged 27 and over",
+            "27 yaş ve üzeri yetişkinler",
+            "البالغون من 27 عامًا فما فوق",
+            "Взрослые от 27 лет",
+            "Дорослі від 27 років",
+        ),
     ),
     (
         "familien-mit-kleinen-kindern",
@@ -177,7 +205,17 @@ TARGET_GROUPS = [
     ),
     ("kinder", ("Kinder", "Children", "Çocuklar", "الأطفال", "Дети", "Діти")),
     ("gefluechtete", ("Geflüchtete", "Refugees", "Mülteciler", "اللاجئون", "Беженцы", "Біженці")),
-    ("eu-buergerinnen-und-buerger", ("EU-Bürgerinnen und -Bürger", "EU citizens", "AB vatandaşları", "مواطنو الاتحاد الأوروبي", "Граждане ЕС", "Громадяни ЄС")),
+    (
+        "eu-buergerinnen-und-buerger",
+        (
+            "EU-Bürgerinnen und -Bürger",
+            "EU citizens",
+            "AB vatandaşları",
+            "مواطنو الاتحاد الأوروبي",
+            "Граждане ЕС",
+            "Громадяни ЄС",
+        ),
+    ),
     (
         "lesen-und-schreiben-lernen",
         (

@@ -5,20 +5,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0003_ki_editors_group'),
+        ("offers", "0003_ki_editors_group"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='offer',
-            name='phone',
-            field=models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^(\\+|0|\\(0)[0-9 ()/\\-]{5,24}$', 'Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben.')], verbose_name='Telefon'),
+            model_name="offer",
+            name="phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^(\\+|0|\\(0)[0-9 ()/\\-]{5,24}$",
+                        "Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben.",
+                    )
+                ],
+                verbose_name="Telefon",
+            ),
         ),
         migrations.AlterField(
-            model_name='provider',
-            name='phone',
-            field=models.CharField(blank=True, max_length=30, validators=[django.core.validators.RegexValidator('^(\\+|0|\\(0)[0-9 ()/\\-]{5,24}$', 'Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben.')], verbose_name='Telefon'),
+            model_name="provider",
+            name="phone",
+            field=models.CharField(
+                blank=True,
+                max_length=30,
+                validators=[
+                    django.core.validators.RegexValidator(
+                        "^(\\+|0|\\(0)[0-9 ()/\\-]{5,24}$",
+                        "Bitte eine Telefonnummer wie „02303 27-1234“ oder „+49 2303 271234“ eingeben.",
+                    )
+                ],
+                verbose_name="Telefon",
+            ),
         ),
     ]

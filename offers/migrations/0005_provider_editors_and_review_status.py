@@ -5,25 +5,44 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0004_phone_numbers_in_brackets'),
+        ("offers", "0004_phone_numbers_in_brackets"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='offer',
-            options={'ordering': ['-updated'], 'permissions': [('publish_offer', 'Darf Angebote veröffentlichen')], 'verbose_name': 'Angebot', 'verbose_name_plural': 'Angebote'},
+            name="offer",
+            options={
+                "ordering": ["-updated"],
+                "permissions": [("publish_offer", "Darf Angebote veröffentlichen")],
+                "verbose_name": "Angebot",
+                "verbose_name_plural": "Angebote",
+            },
         ),
         migrations.AddField(
-            model_name='provider',
-            name='editors',
-            field=models.ManyToManyField(blank=True, help_text='Mitglieder der Gruppe Träger-Redaktion, die die Angebote und Orte dieses Trägers pflegen.', related_name='edited_providers', to=settings.AUTH_USER_MODEL, verbose_name='Redaktion des Trägers'),
+            model_name="provider",
+            name="editors",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Mitglieder der Gruppe Träger-Redaktion, die die Angebote und Orte dieses Trägers pflegen.",
+                related_name="edited_providers",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="Redaktion des Trägers",
+            ),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='status',
-            field=models.CharField(choices=[('draft', 'Entwurf'), ('submitted', 'Zur Prüfung eingereicht'), ('published', 'Veröffentlicht')], default='draft', max_length=10, verbose_name='Status'),
+            model_name="offer",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("draft", "Entwurf"),
+                    ("submitted", "Zur Prüfung eingereicht"),
+                    ("published", "Veröffentlicht"),
+                ],
+                default="draft",
+                max_length=10,
+                verbose_name="Status",
+            ),
         ),
     ]

@@ -4,20 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0006_provider_editors_group'),
+        ("offers", "0006_provider_editors_group"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='offer',
-            name='translation_sources',
+            model_name="offer",
+            name="translation_sources",
             field=models.JSONField(default=dict, editable=False),
         ),
         migrations.AddField(
-            model_name='offer',
-            name='translation_status',
+            model_name="offer",
+            name="translation_status",
             field=models.JSONField(default=dict, editable=False),
         ),
     ]

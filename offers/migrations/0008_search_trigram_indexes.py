@@ -14,7 +14,7 @@ def create(apps, schema_editor):
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     for code in LANGUAGES:
         schema_editor.execute(
-            f'CREATE INDEX IF NOT EXISTS offers_offer_search_{code}_trgm '
+            f"CREATE INDEX IF NOT EXISTS offers_offer_search_{code}_trgm "
             f'ON offers_offer USING gin ("search_text_{code}" gin_trgm_ops)'
         )
 

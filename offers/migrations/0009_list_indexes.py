@@ -5,67 +5,147 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('municipalities', '0002_kreis_unna'),
-        ('offers', '0008_search_trigram_indexes'),
+        ("municipalities", "0002_kreis_unna"),
+        ("offers", "0008_search_trigram_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['status', 'languages', 'visible_until'], name='offers_offer_languages'),
+            model_name="offer",
+            index=models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['status', 'category', 'visible_until', 'format', 'whole_district', 'languages', 'id'], name='offers_offer_listing'),
+            model_name="offer",
+            index=models.Index(
+                fields=["status", "category", "visible_until", "format", "whole_district", "languages", "id"],
+                name="offers_offer_listing",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_de', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_de'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_de", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_de",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_en', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_en'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_en", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_tr', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_tr'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_tr", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_tr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_ar', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_ar'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_ar", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_ar",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_ru', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_ru'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_ru", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_ru",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_uk', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_title_uk'),
+            model_name="offer",
+            index=models.Index(
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_uk", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_title_uk",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_de', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_de'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_de", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_de",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_en', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_en'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_en", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_tr', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_tr'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_tr", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_tr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_ar', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_ar'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_ar", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_ar",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_ru', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_ru'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_ru", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_ru",
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(models.F('category'), django.db.models.functions.comparison.Coalesce(django.db.models.functions.comparison.NullIf('title_uk', models.Value('')), 'title_de'), models.F('id'), name='offers_offer_category_title_uk'),
+            model_name="offer",
+            index=models.Index(
+                models.F("category"),
+                django.db.models.functions.comparison.Coalesce(
+                    django.db.models.functions.comparison.NullIf("title_uk", models.Value("")), "title_de"
+                ),
+                models.F("id"),
+                name="offers_offer_category_title_uk",
+            ),
         ),
     ]

@@ -12,15 +12,22 @@ def grant_to_ki_editors(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0009_list_indexes'),
+        ("offers", "0009_list_indexes"),
     ]
 
     operations = [
         migrations.AlterModelOptions(
-            name='offer',
-            options={'ordering': ['-updated'], 'permissions': [('publish_offer', 'Darf Angebote veröffentlichen'), ('edit_every_provider', 'Darf Einträge aller Träger bearbeiten')], 'verbose_name': 'Angebot', 'verbose_name_plural': 'Angebote'},
+            name="offer",
+            options={
+                "ordering": ["-updated"],
+                "permissions": [
+                    ("publish_offer", "Darf Angebote veröffentlichen"),
+                    ("edit_every_provider", "Darf Einträge aller Träger bearbeiten"),
+                ],
+                "verbose_name": "Angebot",
+                "verbose_name_plural": "Angebote",
+            },
         ),
         migrations.RunPython(grant_to_ki_editors, migrations.RunPython.noop),
     ]

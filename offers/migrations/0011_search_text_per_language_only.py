@@ -14,45 +14,44 @@ def empty_instead_of_null(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('offers', '0010_edit_every_provider_permission'),
+        ("offers", "0010_edit_every_provider_permission"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='offer',
-            name='search_text',
+            model_name="offer",
+            name="search_text",
         ),
         migrations.RunPython(empty_instead_of_null, migrations.RunPython.noop),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_ar',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_ar",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_de',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_de",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_en',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_en",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_ru',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_ru",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_tr',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_tr",
+            field=models.TextField(default="", editable=False),
         ),
         migrations.AlterField(
-            model_name='offer',
-            name='search_text_uk',
-            field=models.TextField(default='', editable=False),
+            model_name="offer",
+            name="search_text_uk",
+            field=models.TextField(default="", editable=False),
         ),
     ]

@@ -4,65 +4,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AccessibilityFeedback',
+            name="AccessibilityFeedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('message', models.TextField(max_length=5000, verbose_name='Nachricht')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail für eine Antwort (freiwillig)')),
-                ('page_url', models.CharField(blank=True, max_length=500, verbose_name='Betroffene Seite')),
-                ('language', models.CharField(max_length=10, verbose_name='Sprache')),
-                ('created', models.DateTimeField(auto_now_add=True, verbose_name='Eingegangen')),
-                ('handled', models.BooleanField(default=False, verbose_name='Erledigt')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("message", models.TextField(max_length=5000, verbose_name="Nachricht")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="E-Mail für eine Antwort (freiwillig)"),
+                ),
+                ("page_url", models.CharField(blank=True, max_length=500, verbose_name="Betroffene Seite")),
+                ("language", models.CharField(max_length=10, verbose_name="Sprache")),
+                ("created", models.DateTimeField(auto_now_add=True, verbose_name="Eingegangen")),
+                ("handled", models.BooleanField(default=False, verbose_name="Erledigt")),
             ],
             options={
-                'verbose_name': 'Rückmeldung zur Barrierefreiheit',
-                'verbose_name_plural': 'Rückmeldungen zur Barrierefreiheit',
-                'ordering': ['handled', '-created'],
+                "verbose_name": "Rückmeldung zur Barrierefreiheit",
+                "verbose_name_plural": "Rückmeldungen zur Barrierefreiheit",
+                "ordering": ["handled", "-created"],
             },
         ),
         migrations.CreateModel(
-            name='InfoPage',
+            name="InfoPage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(help_text='Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar.', unique=True, verbose_name='Kurzname für Adressen')),
-                ('kind', models.CharField(choices=[('guide', 'Information'), ('legal', 'Rechtliches'), ('easy_language', 'Leichte Sprache')], default='guide', max_length=20, verbose_name='Art')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('title_de', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('title_en', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('title_tr', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('title_ar', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('title_ru', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('title_uk', models.CharField(max_length=200, null=True, verbose_name='Titel')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='Kurzbeschreibung')),
-                ('summary_de', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('summary_en', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('summary_tr', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('summary_ar', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('summary_ru', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('summary_uk', models.CharField(blank=True, max_length=300, null=True, verbose_name='Kurzbeschreibung')),
-                ('body', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', verbose_name='Text')),
-                ('body_de', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('body_en', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('body_tr', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('body_ar', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('body_ru', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('body_uk', models.TextField(help_text='Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.', null=True, verbose_name='Text')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='Reihenfolge')),
-                ('placeholder', models.BooleanField(default=False, help_text='Der Kreis muss diesen Text noch ersetzen; die Seite zeigt einen Hinweis.', verbose_name='Platzhalter')),
-                ('updated', models.DateTimeField(auto_now=True, verbose_name='Geändert')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Steht in geteilten Links und QR-Codes: nach dem Anlegen nicht mehr änderbar.",
+                        unique=True,
+                        verbose_name="Kurzname für Adressen",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("guide", "Information"),
+                            ("legal", "Rechtliches"),
+                            ("easy_language", "Leichte Sprache"),
+                        ],
+                        default="guide",
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                ("title_de", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("title_en", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("title_tr", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("title_ar", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("title_ru", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("title_uk", models.CharField(max_length=200, null=True, verbose_name="Titel")),
+                ("summary", models.CharField(blank=True, max_length=300, verbose_name="Kurzbeschreibung")),
+                (
+                    "summary_de",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "summary_en",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "summary_tr",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "summary_ar",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "summary_ru",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "summary_uk",
+                    models.CharField(blank=True, max_length=300, null=True, verbose_name="Kurzbeschreibung"),
+                ),
+                (
+                    "body",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_de",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_tr",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_ar",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_ru",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                (
+                    "body_uk",
+                    models.TextField(
+                        help_text="Absätze durch eine Leerzeile trennen. Kein HTML: der Text wird so angezeigt, wie er hier steht.",
+                        null=True,
+                        verbose_name="Text",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="Reihenfolge")),
+                (
+                    "placeholder",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Der Kreis muss diesen Text noch ersetzen; die Seite zeigt einen Hinweis.",
+                        verbose_name="Platzhalter",
+                    ),
+                ),
+                ("updated", models.DateTimeField(auto_now=True, verbose_name="Geändert")),
             ],
             options={
-                'verbose_name': 'Informationsseite',
-                'verbose_name_plural': 'Informationsseiten',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "Informationsseite",
+                "verbose_name_plural": "Informationsseiten",
+                "ordering": ["order", "pk"],
             },
         ),
     ]

@@ -83,7 +83,10 @@ def server(tmp_path_factory):
     port = free_port()
     process = subprocess.Popen(
         manage + ["runserver", *make_run_server_arguments(port), "--noreload"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:

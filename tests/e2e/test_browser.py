@@ -74,8 +74,15 @@ SMALL_TAP_TARGETS = """() => {
   return small;
 }"""
 
-PAGES = ["/{code}/", "/{code}/offers/", "/{code}/offers/?municipality=unna&category=integrationskurs", "/{code}/towns/luenen/",
-         "/{code}/categories/jugendmigrationsdienst/", "/{code}/info/barrierefreiheit/", "/{code}/info/leichte-sprache/"]
+PAGES = [
+    "/{code}/",
+    "/{code}/offers/",
+    "/{code}/offers/?municipality=unna&category=integrationskurs",
+    "/{code}/towns/luenen/",
+    "/{code}/categories/jugendmigrationsdienst/",
+    "/{code}/info/barrierefreiheit/",
+    "/{code}/info/leichte-sprache/",
+]
 
 
 @pytest.mark.parametrize("code", ["de", "ar"])
@@ -91,7 +98,9 @@ def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_el
     axe = Axe()
     for url in urls:
         page.goto(server + url)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        results = axe.run(
+            page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+        )
         assert results.violations_count == 0, (url, results.generate_report())
         assert page.evaluate(SMALL_TAP_TARGETS) == [], url
         assert page.locator("h1").count() == 1, url
@@ -141,7 +150,9 @@ def test_handout_buttons_of_one_list_form_add_and_remove_the_offer_they_sit_on(p
     page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Aus der Handreichung nehmen").click()
     expect(page.get_by_role("link", name="Handreichung ansehen (1 Angebot)", exact=True)).to_have_count(1)
     expect(page.locator(f'[data-offer-id="{first}"]').get_by_role("button", name="Zur Handreichung")).to_have_count(1)
-    expect(page.locator(f'[data-offer-id="{second}"]').get_by_role("button", name="Aus der Handreichung nehmen")).to_have_count(1)
+    expect(
+        page.locator(f'[data-offer-id="{second}"]').get_by_role("button", name="Aus der Handreichung nehmen")
+    ).to_have_count(1)
 
 
 def test_make_run_shows_a_mistyped_offer_id_the_portals_404_page_in_the_visitors_language(page_factory, server):
@@ -163,10 +174,19 @@ FIRST_SCREEN = 640  # px of a phone's first screen, below the browser's own bars
 
 @pytest.mark.parametrize(
     ("code", "query", "summary"),
-    [("de", "", "Suchen und filtern"), ("de", "?municipality=unna&category=integrationskurs", "Filter: Unna und Integrationskurs"),
-     ("ar", "?municipality=luenen&category=integrationskurs&childcare=1", "عوامل التصفية: Lünen ودورة الاندماج ومع رعاية الأطفال")],
+    [
+        ("de", "", "Suchen und filtern"),
+        ("de", "?municipality=unna&category=integrationskurs", "Filter: Unna und Integrationskurs"),
+        (
+            "ar",
+            "?municipality=luenen&category=integrationskurs&childcare=1",
+            "عوامل التصفية: Lünen ودورة الاندماج ومع رعاية الأطفال",
+        ),
+    ],
 )
-def test_on_a_phone_the_results_come_first_and_the_folded_filters_name_the_active_ones(page_factory, server, code, query, summary):
+def test_on_a_phone_the_results_come_first_and_the_folded_filters_name_the_active_ones(
+    page_factory, server, code, query, summary
+):
     page = page_factory(locale=code)
     page.goto(f"{server}/{code}/offers/{query}")
     first = page.locator("[data-offer-id]").first.bounding_box()

@@ -14,7 +14,8 @@ import zxingcpp
 from . import firefox
 
 pytestmark = pytest.mark.skipif(
-    not shutil.which("pdftotext"), reason="the PDF checks need poppler-utils (apt-get install poppler-utils); .ci/run installs it"
+    not shutil.which("pdftotext"),
+    reason="the PDF checks need poppler-utils (apt-get install poppler-utils); .ci/run installs it",
 )
 
 # pdftotext wraps right-to-left runs in embedding marks; the checks read past them.
@@ -29,7 +30,10 @@ def arabic_words(text):
 
 
 def build_handout(page, server, client_language):
-    page.goto(server + "/de/offers/?municipality=luenen&category=integrationskurs&category=migrationsberatung-erwachsene&category=jugendmigrationsdienst")
+    page.goto(
+        server
+        + "/de/offers/?municipality=luenen&category=integrationskurs&category=migrationsberatung-erwachsene&category=jugendmigrationsdienst"
+    )
     for index in range(3):
         page.locator("[data-offer-id]").nth(index).get_by_role("button", name="Zur Handreichung").click()
     page.get_by_role("link", name=re.compile("Handreichung ansehen")).click()
@@ -49,7 +53,9 @@ def test_three_offer_handout_prints_on_one_or_two_pages(page_factory, server, tm
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
     assert 1 <= pages <= 2, pages
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
     if client_language == "ar":
         words = [word for title in titles for word in arabic_words(title)]
         assert words, titles
@@ -59,12 +65,28 @@ def test_three_offer_handout_prints_on_one_or_two_pages(page_factory, server, tm
     assert re.search(rf"^Seite 1 von {pages}$", text, re.M), "page numbers in the footer"
 
     if DOCS:
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-                        str(Path(DOCS) / f"handout-de-{client_language}")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(Path(DOCS) / f"handout-de-{client_language}"),
+            ],
+            check=True,
+        )
 
 
 def printed_text(pdf):
-    return unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    return unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
 
 
 def print_in_chromium(page, tmp_path):
@@ -92,18 +114,25 @@ def scanned_qr_codes(pdf, tmp_path):
 
 
 @pytest.mark.parametrize("client_language", ["ar", "uk"])
-def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(page_factory, server, tmp_path, client_language):
+def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(
+    page_factory, server, tmp_path, client_language
+):
     page = build_handout(page_factory(locale="de-DE", width=1200), server, client_language)
     offer_ids = page.locator(".handout-offer").evaluate_all("sections => sections.map(s => s.dataset.offerId)")
     pdf = print_in_chromium(page, tmp_path)
 
     scanned = scanned_qr_codes(pdf, tmp_path)
-    share = f"{server}/{client_language}/handout/?{urlencode({'offers': ','.join(offer_ids), 'client': client_language})}"
+    share = (
+        f"{server}/{client_language}/handout/?{urlencode({'offers': ','.join(offer_ids), 'client': client_language})}"
+    )
     assert share in scanned, scanned
     offer_pages = [url for url in scanned if url != share]
     assert len(offer_pages) == len(offer_ids) == 3, scanned
     for offer_id in offer_ids:
-        assert any(re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/", url) for url in offer_pages), (offer_id, scanned)
+        assert any(
+            re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/", url)
+            for url in offer_pages
+        ), (offer_id, scanned)
     # The caption under the whole selection's code is that code's address, not the home page's.
     text = printed_text(pdf)
     assert share in text.replace("\n", ""), text
@@ -111,17 +140,27 @@ def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(page_fa
 
 @pytest.mark.parametrize("client_language", ["ar", "uk"])
 @pytest.mark.parametrize("interface_language", ["de", "client"])
-def test_printed_labels_dates_and_page_numbers_read_right(page_factory, server, tmp_path, client_language, interface_language):
+def test_printed_labels_dates_and_page_numbers_read_right(
+    page_factory, server, tmp_path, client_language, interface_language
+):
     page = build_handout(page_factory(locale="de-DE", width=1200), server, client_language)
     if interface_language == "client":
         page.goto(page.url.replace("/de/handout/", f"/{client_language}/handout/"))
     pdf = print_in_chromium(page, tmp_path)
     text = printed_text(pdf)
-    assert not re.findall(r".{0,20}(?:[?؟]:|:[\u0600-\u06ff]+؟)", text.translate(BIDI_CONTROLS)), "a label ends in a question mark and a colon"
+    assert not re.findall(r".{0,20}(?:[?؟]:|:[\u0600-\u06ff]+؟)", text.translate(BIDI_CONTROLS)), (
+        "a label ends in a question mark and a colon"
+    )
     assert not re.findall(r".{0,20}(?<!\.)\.\.(?!\.)", text), "a doubled full stop"
     # Not "1 / 2": in a right-to-left page that reads "2 / 1".
-    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout).group(1))
-    assert [f"Seite {n} von {pages}" for n in range(1, pages + 1)] == re.findall(r"^Seite \d+ von \d+$", text, re.M), text
+    pages = int(
+        re.search(
+            r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        ).group(1)
+    )
+    assert [f"Seite {n} von {pages}" for n in range(1, pages + 1)] == re.findall(r"^Seite \d+ von \d+$", text, re.M), (
+        text
+    )
 
 
 def test_printed_handout_text_is_at_least_10pt(page_factory, server):
@@ -137,7 +176,9 @@ def test_printed_handout_text_is_at_least_10pt(page_factory, server):
     assert not too_small, too_small
 
 
-@pytest.mark.skipif(not FIREFOX, reason="the Firefox print check needs firefox-esr (apt-get install firefox-esr); .ci/run installs it")
+@pytest.mark.skipif(
+    not FIREFOX, reason="the Firefox print check needs firefox-esr (apt-get install firefox-esr); .ci/run installs it"
+)
 def test_firefox_prints_the_same_handout_on_one_or_two_pages(page_factory, server, tmp_path):
     page = build_handout(page_factory(locale="de-DE", width=1200), server, "ar")
     titles = page.locator('.handout-block[lang="ar"] h2').all_inner_texts()
@@ -145,7 +186,9 @@ def test_firefox_prints_the_same_handout_on_one_or_two_pages(page_factory, serve
     firefox.print_to_pdf(FIREFOX, page.url, pdf, tmp_path / "profile")
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert 1 <= int(re.search(r"Pages:\s+(\d+)", info).group(1)) <= 2
-    text = unicodedata.normalize("NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
+    text = unicodedata.normalize(
+        "NFKC", subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    )
     words = [word for title in titles for word in arabic_words(title)]
     assert sum(word in text for word in words) >= len(words) * 0.8, (words, text[:500])
     assert "Zur Handreichung" not in text and "Sprache übernehmen" not in text  # no buttons or forms on paper

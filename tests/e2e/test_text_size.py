@@ -39,13 +39,24 @@ def sample(browser, server):
 
 @pytest.mark.parametrize("percent", [100, 150, 200])
 @pytest.mark.parametrize("code", LANGUAGE_CODES)
-def test_no_page_scrolls_sideways_on_a_phone_with_larger_text_and_every_target_is_44px(page_factory, server, sample, code, percent):
+def test_no_page_scrolls_sideways_on_a_phone_with_larger_text_and_every_target_is_44px(
+    page_factory, server, sample, code, percent
+):
     page = page_factory(locale=code)
     with_default_font_size(page, 16 * percent // 100)
     urls = [
-        "", "offers/", "offers/?municipality=unna&category=integrationskurs&category=beratung&language=ar&free=1&q=Kurs",
-        sample["offer"], "towns/holzwickede/", "towns/luenen/", "categories/jugendmigrationsdienst/", sample["provider"],
-        "info/integrationskurs/", "info/leichte-sprache/", f"handout/?offers={sample['ids']}&client=ar", "info/barrierefreiheit/",
+        "",
+        "offers/",
+        "offers/?municipality=unna&category=integrationskurs&category=beratung&language=ar&free=1&q=Kurs",
+        sample["offer"],
+        "towns/holzwickede/",
+        "towns/luenen/",
+        "categories/jugendmigrationsdienst/",
+        sample["provider"],
+        "info/integrationskurs/",
+        "info/leichte-sprache/",
+        f"handout/?offers={sample['ids']}&client=ar",
+        "info/barrierefreiheit/",
         "offers/99999-gibt-es-nicht/",
     ]
     sideways, small = {}, {}

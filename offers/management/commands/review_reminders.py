@@ -32,7 +32,11 @@ class Command(BaseCommand):
     def report(self, days):
         overdue = set(Offer.objects.review_overdue().values_list("pk", flat=True))
         expiring = set(Offer.objects.published().expiring_within(days).values_list("pk", flat=True))
-        offers = Offer.objects.filter(pk__in=overdue | expiring).select_related("provider").order_by("provider__name", "title_de")
+        offers = (
+            Offer.objects.filter(pk__in=overdue | expiring)
+            .select_related("provider")
+            .order_by("provider__name", "title_de")
+        )
         months = settings.REVIEW_INTERVAL_MONTHS
         lines = []
         for provider, provider_offers in groupby(offers, key=lambda offer: offer.provider):

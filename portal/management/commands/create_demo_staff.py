@@ -27,7 +27,6 @@ class Command(BaseCommand):
         user.groups.add(Group.objects.get(name=KI_EDITORS))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo KI staff login: user '{USERNAME}', password '{PASSWORD}' "
-                "– http://127.0.0.1:8000/admin/"
+                f"Demo KI staff login: user '{USERNAME}', password '{PASSWORD}' – http://127.0.0.1:8000/admin/"
             )
         )

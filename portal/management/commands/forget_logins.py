@@ -13,5 +13,7 @@ class Command(BaseCommand):
         # axes_reset_logs --age covers the log of logins; failed attempts it deletes only when a
         # later failure comes, which may never happen.
         logs = AxesProxyHandler.reset_logs(age_days=days)
-        attempts, _ = AccessAttempt.objects.filter(attempt_time__lte=timezone.now() - timezone.timedelta(days=days)).delete()
+        attempts, _ = AccessAttempt.objects.filter(
+            attempt_time__lte=timezone.now() - timezone.timedelta(days=days)
+        ).delete()
         self.stdout.write(f"{logs} login records and {attempts} failed attempts older than {days} days deleted.")
