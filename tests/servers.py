@@ -32,6 +32,22 @@ def free_port():
         return probe.getsockname()[1]
 
 
+def wait_until_answering(url, process, what):
+    """Until `url` answers with any HTTP status; RuntimeError if `process` stops or 60 s pass."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} stopped at start (exit code {process.returncode})")
+        try:
+            urllib.request.urlopen(url, timeout=2).read()
+            return
+        except urllib.error.HTTPError:
+            return  # it answers
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{what} did not answer {url} within 60 s")
+
+
 class Server:
     """One gunicorn process with one worker: its own memory, like one of `make serve-prod`'s workers."""
 
@@ -59,17 +75,11 @@ class Server:
             stderr=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(f"{self.url}/healthz", timeout=2).read()
-                return
-            except OSError:
-                if self.process.poll() is not None:
-                    break
-                time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"gunicorn did not start: {self.process.stderr.read()}")
+        try:
+            wait_until_answering(f"{self.url}/healthz", self.process, "gunicorn")
+        except RuntimeError as error:
+            self.stop()
+            raise RuntimeError(f"{error}: {self.process.stderr.read()}") from None
 
     def stop(self):
         self.process.terminate()

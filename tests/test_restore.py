@@ -7,7 +7,6 @@ many providers' entries, and a provider's editor could name any model's version.
 
 import pytest
 import reversion
-from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.urls import reverse
@@ -45,30 +44,6 @@ def resubmitted(response):
             else:
                 data[bound.html_name] = str(value)
     return data
-
-
-@pytest.fixture
-def own_provider():
-    return ProviderFactory(name="Sprachschule Lindenhof")
-
-
-@pytest.fixture
-def other_provider():
-    return ProviderFactory(name="Bildungswerk Ahorn")
-
-
-@pytest.fixture
-def provider_editor(django_user_model, own_provider):
-    user = django_user_model.objects.create_user("lindenhof", password="secret-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Träger-Redaktion"))
-    own_provider.editors.add(user)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, provider_editor):
-    client.force_login(provider_editor)
-    return client
 
 
 @pytest.fixture

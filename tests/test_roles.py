@@ -1,39 +1,14 @@
 """KI-Redaktion edits and publishes everything; a provider's own staff only their rows, never publishing."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from offers.factories import LocationFactory, OfferFactory, ProviderFactory
+from offers.factories import LocationFactory, OfferFactory
 from offers.models import Category, Offer
 
 from .admin_forms import management_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def own_provider():
-    return ProviderFactory(name="Sprachschule Lindenhof")
-
-
-@pytest.fixture
-def other_provider():
-    return ProviderFactory(name="Bildungswerk Ahorn")
-
-
-@pytest.fixture
-def provider_editor(django_user_model, own_provider):
-    user = django_user_model.objects.create_user("lindenhof", password="secret-pass-123", is_staff=True)
-    user.groups.add(Group.objects.get(name="Träger-Redaktion"))
-    own_provider.editors.add(user)
-    return user
-
-
-@pytest.fixture
-def editor_client(client, provider_editor):
-    client.force_login(provider_editor)
-    return client
 
 
 @pytest.fixture

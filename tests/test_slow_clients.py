@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.servers import free_port
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE_CONFIG = ROOT / "deploy" / "nginx.conf"
 # The shipped config's addresses, which the test replaces with free ports.
@@ -26,12 +28,6 @@ WORKERS = 2
 SLOW_CLIENTS = 10
 ANSWER_WITHIN = 2  # seconds
 NGINX = shutil.which("nginx") or shutil.which("nginx", path="/usr/sbin:/usr/local/sbin")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def healthz(port, timeout):

@@ -3,10 +3,8 @@
 the CSRF token, so the error used to escape Django into gunicorn's bare 500 page."""
 
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -15,6 +13,7 @@ import pytest
 from django.test import Client
 
 from pages.models import AccessibilityFeedback
+from tests.servers import free_port, wait_until_answering
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "abcdefghijklmnopqrstuvwxyz012345"  # a CSRF secret in the cookie's format
@@ -58,12 +57,6 @@ def test_the_400_speaks_the_visitors_language():
     assert "تعذّر علينا قراءة هذا الطلب" in page
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory):
     """The portal as production serves it: gunicorn, production settings, DEBUG off."""
@@ -93,16 +86,7 @@ def gunicorn(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(200):
-            try:
-                urllib.request.urlopen(url + "/de/", timeout=1)
-                break
-            except urllib.error.HTTPError:
-                break  # it answers
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn did not start")
+        wait_until_answering(url + "/de/", process, "gunicorn")
         yield url
     finally:
         process.terminate()

@@ -1,14 +1,13 @@
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.servers import free_port, wait_until_answering
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -54,12 +53,6 @@ def make_run_server_arguments(port):
     return [re.sub(r"^[\w.\[\]:]+:\d+$", f"127.0.0.1:{port}", argument) for argument in arguments]
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """The portal as a visitor meets it: its own process and database, with the demo catalogue.
@@ -90,14 +83,7 @@ def server(tmp_path_factory):
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("the portal did not start")
+        wait_until_answering(url + "/healthz", process, "the portal")
         yield url
     finally:
         process.terminate()
