@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 from offers.models import Category
-from portal.admin import client_address
+from portal.visitors import client_address
 
 from .forms import AccessibilityFeedbackForm
 from .models import AccessibilityFeedback, InfoPage

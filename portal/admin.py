@@ -33,19 +33,6 @@ PROVIDER_EDITORS = "Träger-Redaktion"
 EDITOR_GROUPS = (KI_EDITORS, PROVIDER_EDITORS)
 
 
-def client_address(request):
-    """The visitor's address, also behind FORWARDED_FOR_PROXIES trusted proxies.
-
-    Each proxy appends the address it was contacted from to X-Forwarded-For, so the visitor's
-    is the proxies' count from the right; anything further left the client may have made up.
-    """
-    proxies = settings.FORWARDED_FOR_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def login_paused(request, response=None, credentials=None):
     """django-axes' answer (AXES_LOCKOUT_CALLABLE) once a user name is paused at an address.
 

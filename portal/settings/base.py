@@ -210,7 +210,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(seconds=int(os.environ.get("LOGIN_FAILURE_WINDOW", "900")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "portal.admin.client_address"
+AXES_CLIENT_IP_CALLABLE = "portal.visitors.client_address"
 AXES_LOCKOUT_CALLABLE = "portal.admin.login_paused"
 # The attempts' log (address, user name, browser, time) is personal data, deleted after this many
 # days by `manage.py forget_logins` (cron) and named in the privacy notice.
