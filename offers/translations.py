@@ -14,10 +14,10 @@ offers/translations_admin.py; the files for translators: offers/xliff.py.
 """
 
 import hashlib
-from collections import Counter
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -46,16 +46,21 @@ class TranslationState(models.TextChoices):
 def shown_states(status):
     """{language: state} as staff see an offer's `translation_status`: German first, always complete.
 
-    The list's "Übersetzt" badges and the overview's counts both read this.
+    The list's "Übersetzt" badges read this; the overview counts the same states in SQL (state_is).
     """
     return {settings.LANGUAGE_CODE: TranslationState.COMPLETE.value, **status}
+
+
+def state_is(language, *states):
+    """The condition "`language` is in one of `states`", as `translation_status` records it."""
+    return Q(**{f"translation_status__{language}__in": [str(state) for state in states]})
 
 
 class TranslationQuerySet:
     """Offers by the state of their translation, read from `translation_status` alone."""
 
     def in_translation_state(self, language, *states):
-        return self.filter(**{f"translation_status__{language}__in": [str(state) for state in states]})
+        return self.filter(state_is(language, *states))
 
     def translation_missing(self, language):
         """Offers with a German text that has no counterpart in `language`."""
@@ -70,18 +75,26 @@ class TranslationQuerySet:
         return self.in_translation_state(language, TranslationState.MISSING, TranslationState.OUTDATED)
 
     def translation_overview(self):
-        """Per language: how many of these offers are complete, missing or outdated."""
-        total = 0
-        counts = Counter()
-        for status in self.order_by().values_list("translation_status", flat=True).iterator(chunk_size=2000):
-            total += 1
-            counts.update(shown_states(status).items())
+        """Per language: how many of these offers are complete, missing or outdated (one query)."""
+        states = (TranslationState.MISSING, TranslationState.OUTDATED)
+        counts = self.order_by().aggregate(
+            total=Count("pk"),
+            **{
+                f"{code}_{state}": Count("pk", filter=state_is(code, state))
+                for code in translation_codes()
+                for state in states
+            },
+        )
         rows = []
         for code in translation_codes():
-            missing = counts[code, TranslationState.MISSING.value]
-            outdated = counts[code, TranslationState.OUTDATED.value]
+            missing, outdated = (counts[f"{code}_{state}"] for state in states)
             rows.append(
-                {"language": code, "complete": total - missing - outdated, "missing": missing, "outdated": outdated}
+                {
+                    "language": code,
+                    "complete": counts["total"] - missing - outdated,
+                    "missing": missing,
+                    "outdated": outdated,
+                }
             )
         return rows
 
