@@ -42,8 +42,8 @@ class UnreadablePostMiddleware:
     Django raises while reading a post with a charset other than UTF-8, too many fields or a
     body over DATA_UPLOAD_MAX_MEMORY_SIZE, and its own error views read the post again for the
     CSRF token, so the error escaped Django into the server's bare 500 page without security
-    headers. An unknown charset, which Django would quietly read as UTF-8, is refused as well.
-    Listed after the middleware that adds security headers, so the 400 carries them.
+    headers. An unknown charset, which Django would quietly read as UTF-8, is refused as well, and
+    so is a Content-Length that is no length (Django reads it as 0; views may trust it). Listed after the middleware that adds security headers, so the 400 carries them.
     """
 
     def __init__(self, get_response):
@@ -52,6 +52,9 @@ class UnreadablePostMiddleware:
     def __call__(self, request):
         if request.method == "POST":
             try:
+                length = request.META.get("CONTENT_LENGTH") or "0"
+                if not (length.isascii() and length.isdigit()):
+                    raise BadRequest(f"Content-Length {length!r}")
                 if "charset" in request.content_params:
                     codecs.lookup(request.content_params["charset"])
                 request.POST  # noqa: B018 - read here, where a failure can still be answered

@@ -45,6 +45,18 @@ def test_an_unreadable_post_gets_a_clear_400(content_type, body):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("length", ["abc", "-1", "1e3"])
+def test_a_post_with_a_content_length_that_is_no_length_gets_a_clear_400(length):
+    client = Client(enforce_csrf_checks=True)
+    client.cookies["csrftoken"] = TOKEN
+    response = client.generic(
+        "POST", "/de/accessibility-feedback/", FORM, "application/x-www-form-urlencoded", CONTENT_LENGTH=length
+    )
+    assert_clear_400(response.status_code, response.headers, response.content.decode())
+    assert not AccessibilityFeedback.objects.exists()
+
+
+@pytest.mark.django_db
 def test_the_400_speaks_the_visitors_language():
     client = Client(enforce_csrf_checks=True)
     client.cookies["csrftoken"] = TOKEN
