@@ -1,5 +1,6 @@
 """Real server processes on the test database, each with its own local-memory cache (no Redis)."""
 
+import contextlib
 import http.cookiejar
 import os
 import re
@@ -46,6 +47,20 @@ def wait_until_answering(url, process, what):
         except OSError:
             time.sleep(0.1)
     raise RuntimeError(f"{what} did not answer {url} within 60 s")
+
+
+@contextlib.contextmanager
+def serving(command, env, probe_path, what):
+    """Runs `command(port)` (a server on a free port) until the block ends; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(command(port), cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_answering(url + probe_path, process, what)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 class Server:

@@ -3,7 +3,6 @@
 the CSRF token, so the error used to escape Django into gunicorn's bare 500 page."""
 
 import os
-import subprocess
 import sys
 import urllib.error
 import urllib.request
@@ -13,7 +12,7 @@ import pytest
 from django.test import Client
 
 from pages.models import AccessibilityFeedback
-from tests.servers import free_port, wait_until_answering
+from tests.servers import serving
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "abcdefghijklmnopqrstuvwxyz012345"  # a CSRF secret in the cookie's format
@@ -72,7 +71,6 @@ def test_the_400_speaks_the_visitors_language():
 @pytest.fixture(scope="module")
 def gunicorn(tmp_path_factory):
     """The portal as production serves it: gunicorn, production settings, DEBUG off."""
-    port = free_port()
     env = {
         **{key: value for key, value in os.environ.items() if key not in {"DEBUG", "REDIS_URL"}},
         "DJANGO_SETTINGS_MODULE": "portal.settings.prod",
@@ -81,28 +79,10 @@ def gunicorn(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "0",
     }
-    process = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "gunicorn"),
-            "portal.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--no-control-socket",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_answering(url + "/de/", process, "gunicorn")
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    command = [gunicorn, "portal.wsgi", "--workers", "1", "--no-control-socket", "--bind"]
+    with serving(lambda port: [*command, f"127.0.0.1:{port}"], env, "/de/", "gunicorn") as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.mark.parametrize(("content_type", "body"), UNREADABLE)

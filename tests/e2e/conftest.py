@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.servers import free_port, wait_until_answering
+from tests.servers import serving
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -73,21 +73,13 @@ def server(tmp_path_factory):
     )
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["shell", "-c", make_editor]):
         subprocess.run(manage + command, cwd=ROOT, env=env, check=True, capture_output=True, timeout=300)
-    port = free_port()
-    process = subprocess.Popen(
-        manage + ["runserver", *make_run_server_arguments(port), "--noreload"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_answering(url + "/healthz", process, "the portal")
+    with serving(
+        lambda port: manage + ["runserver", *make_run_server_arguments(port), "--noreload"],
+        env,
+        "/healthz",
+        "the portal",
+    ) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture
