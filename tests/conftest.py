@@ -2,8 +2,10 @@ import pytest
 from django.contrib.auth.models import Group
 
 from municipalities.models import Municipality
-from offers.factories import ProviderFactory
+from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category
+
+from .servers import Server
 
 
 @pytest.fixture
@@ -55,6 +57,35 @@ def provider_editor(django_user_model, own_provider):
     user.groups.add(Group.objects.get(name="Träger-Redaktion"))
     own_provider.editors.add(user)
     return user
+
+
+@pytest.fixture
+def own_offer(own_provider, unna):
+    # An id far above the ones the factories hand out, so that another model's row can share it.
+    return OfferFactory(
+        pk=9000,
+        provider=own_provider,
+        title_de="Eigenes Angebot",
+        locations=[LocationFactory(provider=own_provider, municipality=unna)],
+    )
+
+
+@pytest.fixture
+def foreign_offer(other_provider, unna):
+    return OfferFactory(
+        provider=other_provider,
+        title_de="Fremdes Angebot",
+        locations=[LocationFactory(provider=other_provider, municipality=unna)],
+    )
+
+
+@pytest.fixture
+def two_servers():
+    """Two gunicorn processes with their own memory, like two of `make serve-prod`'s workers."""
+    servers = [Server(), Server()]
+    yield servers
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture

@@ -27,18 +27,10 @@ from offers.models import Category, Offer
 from portal.models import CatalogueVersion
 
 from .admin_forms import management_form
-from .servers import ROOT, Browser, Server
+from .servers import ROOT, Browser
 from .test_public import ids
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_servers():
-    servers = [Server(), Server()]
-    yield servers
-    for server in servers:
-        server.stop()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

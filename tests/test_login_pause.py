@@ -10,17 +10,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from .servers import Browser, Server
+from .servers import Browser
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def two_servers():
-    servers = [Server(), Server()]
-    yield servers
-    for server in servers:
-        server.stop()
 
 
 def editor(django_user_model, name):

@@ -20,9 +20,6 @@ from .admin_forms import management_form
 
 pytestmark = pytest.mark.django_db
 
-# Far above the ids the factories hand out, so another model's row can share the offer's id.
-SHARED_ID = 9000
-
 
 def resubmitted(response):
     """What the browser posts when staff submit the admin form as it stands."""
@@ -44,25 +41,6 @@ def resubmitted(response):
             else:
                 data[bound.html_name] = str(value)
     return data
-
-
-@pytest.fixture
-def own_offer(own_provider, unna):
-    return OfferFactory(
-        pk=SHARED_ID,
-        provider=own_provider,
-        title_de="Eigenes Angebot",
-        locations=[LocationFactory(provider=own_provider, municipality=unna)],
-    )
-
-
-@pytest.fixture
-def foreign_offer(other_provider, unna):
-    return OfferFactory(
-        provider=other_provider,
-        title_de="Fremdes Angebot (alt)",
-        locations=[LocationFactory(provider=other_provider, municipality=unna)],
-    )
 
 
 def save_version(comment, *objects):
@@ -93,7 +71,7 @@ def test_another_models_version_under_an_own_offers_id_is_not_found(
     editor_client, own_offer, foreign_offer, other_provider, unna
 ):
     """A foreign location sharing the own offer's id, saved in one revision with the foreign offer."""
-    location = LocationFactory(pk=SHARED_ID, provider=other_provider, municipality=unna)
+    location = LocationFactory(pk=own_offer.pk, provider=other_provider, municipality=unna)
     save_version("Sammelaktion", location, foreign_offer)
     foreign_offer.title_de, foreign_offer.status = "Fremdes Angebot (neu)", Offer.Status.DRAFT
     save_version("Vom KI zurückgenommen", foreign_offer)
@@ -128,8 +106,8 @@ def test_restoring_an_own_offer_leaves_its_revision_siblings_alone(editor_client
 
 def test_an_information_page_version_cannot_be_restored_by_a_provider_editor(editor_client, own_offer):
     page = InfoPage.objects.first()
-    InfoPage.objects.filter(pk=page.pk).update(id=SHARED_ID)
-    page = InfoPage.objects.get(pk=SHARED_ID)
+    InfoPage.objects.filter(pk=page.pk).update(id=own_offer.pk)
+    page = InfoPage.objects.get(pk=own_offer.pk)
     original_title = page.title_de
     page.title_de = "Alter Seitentitel"
     save_version("Seite bearbeitet", page)
@@ -141,13 +119,13 @@ def test_an_information_page_version_cannot_be_restored_by_a_provider_editor(edi
 
     assert via_offer.status_code == 404
     assert direct.status_code in (403, 404)
-    assert InfoPage.objects.get(pk=SHARED_ID).title_de == original_title
+    assert InfoPage.objects.get(pk=own_offer.pk).title_de == original_title
 
 
 def test_a_provider_editor_cannot_put_themselves_back_on_a_providers_editor_list(
     editor_client, provider_editor, own_offer, django_user_model
 ):
-    other = ProviderFactory(pk=SHARED_ID, name="Bildungswerk Birke")
+    other = ProviderFactory(pk=own_offer.pk, name="Bildungswerk Birke")
     other.editors.add(provider_editor)
     save_version("Redaktion eingetragen", other)
     version = Version.objects.get_for_object(other).get()

@@ -3,30 +3,12 @@
 import pytest
 from django.urls import reverse
 
-from offers.factories import LocationFactory, OfferFactory
+from offers.factories import LocationFactory
 from offers.models import Category, Offer
 
 from .admin_forms import management_form
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def own_offer(own_provider, unna):
-    return OfferFactory(
-        provider=own_provider,
-        title_de="Eigenes Angebot",
-        locations=[LocationFactory(provider=own_provider, municipality=unna)],
-    )
-
-
-@pytest.fixture
-def foreign_offer(other_provider, unna):
-    return OfferFactory(
-        provider=other_provider,
-        title_de="Fremdes Angebot",
-        locations=[LocationFactory(provider=other_provider, municipality=unna)],
-    )
 
 
 def offer_post(offer, **changes):
