@@ -1,3 +1,4 @@
+import contextlib
 import os
 import subprocess
 import sys
@@ -32,8 +33,9 @@ def test_a_load_balancers_probe_by_address_and_plain_http_gets_an_answer(client,
     assert client.get("/de/", HTTP_HOST="integration.kreis-unna.de").status_code == 301  # and so does HTTPS
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(client):
+@contextlib.contextmanager
+def database_away():
+    """The database unreachable until the block ends, as if its server were down."""
     reachable = connection.settings_dict.copy()
     connection.close()
     if connection.vendor == "sqlite":
@@ -41,10 +43,16 @@ def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(clie
     else:
         connection.settings_dict["PORT"] = "1"  # nothing listens there
     try:
-        response = client.get("/healthz")
+        yield
     finally:
         connection.close()
         connection.settings_dict.update(reachable)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_healthz_answers_503_while_the_database_is_unreachable_and_recovers(client):
+    with database_away():
+        response = client.get("/healthz")
     assert response.status_code == 503
     assert client.get("/healthz").status_code == 200
 
@@ -99,18 +107,9 @@ def test_another_sqlite_file_through_database_url():
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(("language", "heading"), [("ar", 'lang="ar" dir="rtl"'), ("de", "Kurz nicht erreichbar")])
 def test_public_pages_answer_a_friendly_503_while_the_database_is_away_and_recover(client, language, heading):
-    reachable = connection.settings_dict.copy()
-    connection.close()
-    if connection.vendor == "sqlite":
-        connection.settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
-    else:
-        connection.settings_dict["PORT"] = "1"
-    try:
+    with database_away():
         response = client.get(f"/{language}/offers/")
         home = client.get(f"/{language}/")
-    finally:
-        connection.close()
-        connection.settings_dict.update(reachable)
     for page in (response, home):
         assert page.status_code == 503
         assert heading in page.content.decode()
@@ -152,19 +151,10 @@ def test_staff_get_the_same_503_in_the_admin_while_the_database_is_away_and_reco
         reverse("admin:offers_offer_change", args=[offer.pk]),
         reverse("admin:offers_offer_translations"),
     ]
-    reachable = connection.settings_dict.copy()
-    connection.close()
-    if connection.vendor == "sqlite":
-        connection.settings_dict["NAME"] = "/nonexistent-directory/db.sqlite3"
-    else:
-        connection.settings_dict["PORT"] = "1"
-    try:
+    with database_away():
         pages = [client.get(path) for path in admin_pages]
         pages.append(client.get(reverse("admin:login")))  # a visitor without a session gets the form, then:
         pages.append(visitor.post(reverse("admin:login"), {"username": "ki-editor", "password": "secret-pass-123"}))
-    finally:
-        connection.close()
-        connection.settings_dict.update(reachable)
     for page in pages:
         assert page.status_code == 503
         assert "Kurz nicht erreichbar" in page.content.decode()

@@ -16,7 +16,7 @@ from offers.factories import IntegrationCourseFactory, LocationFactory, OfferFac
 from offers.models import IntegrationCourse, Location, Offer, Provider
 from pages.models import InfoPage
 
-from .admin_forms import management_form
+from .admin_forms import offer_post
 
 pytestmark = pytest.mark.django_db
 
@@ -48,19 +48,6 @@ def save_version(comment, *objects):
         for obj in objects:
             obj.save()
         reversion.set_comment(comment)
-
-
-def offer_post(offer):
-    """A valid edit of `offer` as its editor would post it."""
-    return {
-        "title_de": offer.title_de,
-        "summary_de": offer.summary_de,
-        "category": str(offer.category_id),
-        "provider": str(offer.provider_id),
-        "format": offer.format,
-        "locations": [str(location.pk) for location in offer.locations.all()],
-        **management_form(),
-    }
 
 
 def revision_url(offer, version):

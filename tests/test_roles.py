@@ -6,23 +6,9 @@ from django.urls import reverse
 from offers.factories import LocationFactory
 from offers.models import Category, Offer
 
-from .admin_forms import management_form
+from .admin_forms import management_form, offer_post
 
 pytestmark = pytest.mark.django_db
-
-
-def offer_post(offer, **changes):
-    data = {
-        "title_de": offer.title_de,
-        "summary_de": offer.summary_de,
-        "category": str(offer.category_id),
-        "provider": str(offer.provider_id),
-        "format": offer.format,
-        "locations": [str(location.pk) for location in offer.locations.all()],
-        **management_form(),
-    }
-    data.update(changes)
-    return data
 
 
 def test_provider_editor_sees_only_their_own_offers(editor_client, own_offer, foreign_offer):
