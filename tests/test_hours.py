@@ -106,7 +106,12 @@ def test_ki_editor_adds_walk_in_hours_and_a_closure_to_a_location(ki_client, unn
     )
     assert response.status_code == 302
     hour = location.weekly_hours.get()
-    assert (hour.weekday, hour.opens_at, hour.closes_at, hour.kind) == (3, datetime.time(9), datetime.time(12), "walk_in")
+    assert (hour.weekday, hour.opens_at, hour.closes_at, hour.kind) == (
+        3,
+        datetime.time(9),
+        datetime.time(12),
+        "walk_in",
+    )
     assert location.closures.get().reason_de == "Betriebsferien"
     assert catalogue_version() > version_before
     # The location's version holds its hours: history covers them.
@@ -277,9 +282,7 @@ def test_german_unity_day_closes_unless_the_location_opens_on_holidays(unna):
 def test_a_closure_range_closes_every_day_inside_it(thursday_office):
     location = thursday_office.locations.get()
     ClosureFactory(location=location, starts_on=datetime.date(2026, 7, 20), ends_on=datetime.date(2026, 7, 31))
-    offer = Offer.objects.prefetch_related("locations__weekly_hours", "locations__closures").get(
-        pk=thursday_office.pk
-    )
+    offer = Offer.objects.prefetch_related("locations__weekly_hours", "locations__closures").get(pk=thursday_office.pk)
     inside = at(2026, 7, 23, 10)
     status = offer_status(offer, inside)
     assert not status.open_now
