@@ -71,6 +71,10 @@ class Schedule:
     closed_on_public_holidays: bool = True
     location: object = None
 
+    @property
+    def has_walk_in(self):
+        return any(hour.is_walk_in for hour in self.hours)
+
     def closed_because(self, day):
         """Why it is closed all day on `day` (the closure's reason or the holiday's name), or None."""
         for closure in self.closures:
@@ -198,7 +202,10 @@ def hour_text(hour, language=None):
 
 def date_text(day, language=None):
     """'Donnerstag, 8. Januar' in the locale's order."""
-    return f"{weekday_name(day.weekday(), language)}, {format_skeleton('MMMMd', day, locale=_locale(language))}"
+    return _("%(weekday)s, %(date)s") % {
+        "weekday": weekday_name(day.weekday(), language),
+        "date": format_skeleton("MMMMd", day, locale=_locale(language)),
+    }
 
 
 def when_text(start, moment=None, language=None):
@@ -214,7 +221,7 @@ def when_text(start, moment=None, language=None):
         day = weekday_name(start.weekday(), language)
     else:
         day = date_text(start.date(), language)
-    return f"{day}, {time_text(start.time(), language)}"
+    return _("%(day)s, %(time)s") % {"day": day, "time": time_text(start.time(), language)}
 
 
 def weekly_table(hours, language=None):

@@ -729,6 +729,10 @@ class IntegrationCourse(models.Model):
 # closures; public holidays come from the `holidays` library. The logic lives in offers/hours.py.
 
 
+# Counselling offers: their cards say whether they are open now, or when the next walk-in hour is.
+COUNSELLING_CATEGORIES = (*Category.COUNSELLING_FOR_EVERYONE, "beratung")
+
+
 class HoursKind(models.TextChoices):
     WALK_IN = "walk_in", _("Offene Sprechstunde")
     APPOINTMENT = "appointment", _("Nur mit Termin")
