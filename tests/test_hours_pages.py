@@ -192,3 +192,13 @@ def test_a_location_without_walk_in_hours_or_published_offers_has_no_calendar(cl
     OfferFactory(locations=[location])
     assert client.get(f"/de/locations/{location.pk}/walk-in.ics").status_code == 200
     assert client.get("/de/offers/999999/walk-in.ics").status_code == 404
+
+
+def test_handout_prints_the_walk_in_hours_in_german_and_in_arabic(client, counselling):
+    WeeklyHoursFactory(
+        location=counselling.locations.get(), weekday=1, opens_at=datetime.time(14), closes_at=datetime.time(16)
+    )
+    page = text(client.get("/de/handout/", {"offers": str(counselling.pk), "client": "ar"}))
+    assert "Offene Sprechstunden Di 14:00–16:00 und Do 9:00–12:00" in page
+    assert "ساعات الاستقبال دون موعد الثلاثاء 2:00 م–4:00 م والخميس 9:00 ص–12:00 م" in page
+    assert "Mo 14:00" not in page  # the Monday hour is by appointment

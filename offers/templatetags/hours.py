@@ -6,6 +6,8 @@ from django import template
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from portal.i18n import and_list
+
 from .. import hours
 from ..models import COUNSELLING_CATEGORIES
 
@@ -71,3 +73,19 @@ def own_schedule(offer):
     """The offer's own hours (None when it follows its locations')."""
     own = hours.schedules_of_offer(offer)
     return own[0] if own and own[0].location is None else None
+
+
+@register.simple_tag
+def walk_in_lines(offer):
+    """[(place, 'Do 9:00–12:00 und Di 14:00–16:00')] of an offer's walk-in hours, in the current language.
+
+    For the printed handout: the place is named where the hours are several locations'.
+    """
+    schedules = hours.schedules_of_offer(offer)
+    lines = []
+    for schedule in schedules:
+        spans = [hours.hour_text(hour) for hour in schedule.hours if hour.is_walk_in]
+        if spans:
+            place = schedule.location.name if schedule.location and len(schedules) > 1 else ""
+            lines.append((place, and_list(spans)))
+    return lines
