@@ -745,7 +745,12 @@ ONE_OWNER = Q(location__isnull=False, offer__isnull=True) | Q(location__isnull=T
 
 
 def owner_errors(row):
-    if (row.location_id is None) == (row.offer_id is None):
+    # In a new location's or offer's form the owner is set but not saved yet: it has no id then.
+    def has(name):
+        field = row._meta.get_field(name)
+        return getattr(row, field.attname) is not None or field.get_cached_value(row, None) is not None
+
+    if has("location") == has("offer"):
         return {NON_FIELD_ERRORS: _("Bitte genau einen Ort oder ein Angebot angeben.")}
     return {}
 

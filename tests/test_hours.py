@@ -306,3 +306,16 @@ def test_appointment_hours_are_open_but_no_walk_in(thursday_office):
     assert status.open_now and not status.walk_in_now
     # Thursday 14 May 2026 is Ascension Day: the next walk-in hour is a week later.
     assert status.next_walk_in == at(2026, 5, 21, 9)
+
+
+def test_a_new_location_gets_its_hours_in_the_same_submit(ki_client, unna, own_provider):
+    unsaved = LocationFactory.build(provider=own_provider, municipality=unna, name="Neue Beratungsstelle")
+    row = {"weekday": "2", "opens_at": "09:00", "closes_at": "11:00", "kind": "walk_in"}
+    response = ki_client.post(
+        reverse("admin:offers_location_add"),
+        location_post(unsaved, [row], [{"starts_on": "2026-08-03", "reason_de": "Umzug"}]),
+    )
+    assert response.status_code == 302
+    location = own_provider.locations.get(name="Neue Beratungsstelle")
+    assert location.weekly_hours.get().weekday == 2
+    assert location.closures.get().reason_de == "Umzug"
