@@ -202,3 +202,11 @@ def test_handout_prints_the_walk_in_hours_in_german_and_in_arabic(client, counse
     assert "Offene Sprechstunden Di 14:00–16:00 und Do 9:00–12:00" in page
     assert "ساعات الاستقبال دون موعد الثلاثاء 2:00 م–4:00 م والخميس 9:00 ص–12:00 م" in page
     assert "Mo 14:00" not in page  # the Monday hour is by appointment
+
+
+def test_handout_leaves_a_course_locations_walk_in_hours_out(client, unna):
+    location = LocationFactory(municipality=unna)
+    WeeklyHoursFactory(location=location)
+    course = OfferFactory(category=Category.objects.get(slug="berufssprachkurs"), locations=[location])
+    page = text(client.get("/de/handout/", {"offers": str(course.pk), "client": "de"}))
+    assert course.title_de in page and "Offene Sprechstunden" not in page

@@ -21,7 +21,7 @@ def offer_hours_now(offer, card=False):
     On cards only for counselling offers (and offers with hours of their own); an empty string
     where no hours are kept. Reads prefetched hours (`for_cards`, the detail view).
     """
-    if card and offer.category.slug not in COUNSELLING_CATEGORIES and not offer.weekly_hours.all():
+    if card and not is_counselling(offer):
         return ""
     return now_text(hours.schedules_of_offer(offer))
 
@@ -29,6 +29,10 @@ def offer_hours_now(offer, card=False):
 @register.simple_tag
 def location_hours_now(location):
     return now_text([hours.schedule_of_location(location)])
+
+
+def is_counselling(offer):
+    return offer.category.slug in COUNSELLING_CATEGORIES or bool(offer.weekly_hours.all())
 
 
 def now_text(schedules):
@@ -79,8 +83,10 @@ def own_schedule(offer):
 def walk_in_lines(offer):
     """[(place, 'Do 9:00–12:00 und Di 14:00–16:00')] of an offer's walk-in hours, in the current language.
 
-    For the printed handout: the place is named where the hours are several locations'.
+    For the printed handout, for counselling offices: the place is named where the hours are several locations'.
     """
+    if not is_counselling(offer):
+        return []
     schedules = hours.schedules_of_offer(offer)
     lines = []
     for schedule in schedules:
