@@ -319,3 +319,25 @@ def test_a_new_location_gets_its_hours_in_the_same_submit(ki_client, unna, own_p
     location = own_provider.locations.get(name="Neue Beratungsstelle")
     assert location.weekly_hours.get().weekday == 2
     assert location.closures.get().reason_de == "Umzug"
+
+
+def test_an_offers_own_hours_are_edited_in_its_form_and_kept_in_its_version(ki_client, unna):
+    offer = OfferFactory(locations=[LocationFactory(municipality=unna)])
+    data = {
+        "title_de": offer.title_de,
+        "summary_de": offer.summary_de,
+        "category": str(offer.category_id),
+        "provider": str(offer.provider_id),
+        "status": "published",
+        "format": "on_site",
+        "locations": [str(location.pk) for location in offer.locations.all()],
+        **management_form("weekly_hours", total=1),
+        "weekly_hours-0-weekday": "4",
+        "weekly_hours-0-opens_at": "09:00",
+        "weekly_hours-0-closes_at": "12:00",
+        "weekly_hours-0-kind": "walk_in",
+    }
+    assert ki_client.post(reverse("admin:offers_offer_change", args=[offer.pk]), data).status_code == 302
+    assert list(offer.weekly_hours.values_list("weekday", "kind")) == [(4, "walk_in")]
+    version = Version.objects.get_for_object(offer).first()
+    assert "weeklyhours" in {other.content_type.model for other in version.revision.version_set.all()}
