@@ -157,6 +157,8 @@ def main():
         ("offer list (Unna, integration course, Arabic)", list_url),
         ("offer detail (Arabic)", detail_url),
         ("search q=deutsch (German)", "/de/offers/?q=deutsch"),
+        # Issue 14: open at this minute (weekday and time in SQL, today's holiday and closures once).
+        ("open now (Unna, Arabic)", "/ar/offers/?municipality=unna&open_now=1"),
     )
     # A rush that does not hit the page cache: every town's list in every language, with and without a category.
     languages = [code for code, _name in settings.LANGUAGES]

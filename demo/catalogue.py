@@ -19,12 +19,15 @@ from django.utils import timezone
 
 from municipalities.models import District, Municipality
 from offers.models import (
+    HSDS_DAYS,
     Category,
+    Closure,
     IntegrationCourse,
     Location,
     Offer,
     Provider,
     TargetGroup,
+    WeeklyHours,
     language_codes,
     translated_field_names,
 )
@@ -46,6 +49,32 @@ def translated_values(field, texts):
 
 def _in_days(today, days):
     return None if days is None else today + datetime.timedelta(days=days)
+
+
+def set_hours(today, owner, data):
+    """The weekly hours and closures `data` gives a location or an offer, replacing what it had."""
+    WeeklyHours.objects.filter(**owner).delete()
+    Closure.objects.filter(**owner).delete()
+    WeeklyHours.objects.bulk_create(
+        WeeklyHours(
+            **owner,
+            weekday=HSDS_DAYS.index(day),
+            opens_at=datetime.time.fromisoformat(hour["from"]),
+            closes_at=datetime.time.fromisoformat(hour["to"]),
+            kind=hour["kind"],
+        )
+        for hour in data.get("hours", [])
+        for day in hour["days"].split(",")
+    )
+    Closure.objects.bulk_create(
+        Closure(
+            **owner,
+            starts_on=_in_days(today, closure["starts_in_days"]),
+            ends_on=_in_days(today, closure["ends_in_days"]),
+            **translated_values("reason", closure["reason"]),
+        )
+        for closure in data.get("closures", [])
+    )
 
 
 @transaction.atomic
@@ -86,9 +115,11 @@ def load_catalogue():
                     "latitude": place["latitude"] and Decimal(place["latitude"]),
                     "longitude": place["longitude"] and Decimal(place["longitude"]),
                     "wheelchair_access": place["wheelchair_access"],
+                    "closed_on_public_holidays": place.get("closed_on_public_holidays", True),
                     **translated_values("opening_hours", place["opening_hours"]),
                 },
             )
+            set_hours(today, {"location": location}, place)
             locations[place["key"]] = location
 
     district = District.objects.get(slug="kreis-unna")
@@ -123,6 +154,7 @@ def load_catalogue():
         )
         offer.locations.set([locations[key] for key in data["locations"]])
         offer.target_groups.set([target_groups[slug] for slug in data["target_groups"]])
+        set_hours(today, {"offer": offer}, data)
         course = data.get("course")
         if course:
             course = dict(course)

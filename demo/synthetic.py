@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from municipalities.models import District, Municipality
-from offers.models import Category, Location, Offer, Provider, TargetGroup
+from offers.models import Category, HoursKind, Location, Offer, Provider, TargetGroup, WeeklyHours
 
 from .catalogue import read_data, translated_values
 
@@ -57,6 +57,29 @@ def _synthetic_towns(count, rng):
     )
 
 
+# Weekly hours of the synthetic locations: a few patterns, so the catalogue keeps the small set of
+# (weekday, time) boundaries a real one has. (weekdays, from, to, kind)
+HOUR_PATTERNS = [
+    [((0, 1, 2, 3, 4), "09:00", "12:00", HoursKind.APPOINTMENT), ((1,), "14:00", "17:00", HoursKind.WALK_IN)],
+    [((0, 2), "09:00", "12:00", HoursKind.WALK_IN), ((3,), "14:00", "16:00", HoursKind.WALK_IN)],
+    [((0, 1, 2, 3), "08:00", "16:00", HoursKind.APPOINTMENT), ((4,), "09:00", "12:00", HoursKind.WALK_IN)],
+    [((1, 3), "13:00", "18:00", HoursKind.WALK_IN)],
+]
+
+
+def synthetic_hours(locations, rng):
+    for location in locations:
+        for weekdays, opens_at, closes_at, kind in rng.choice(HOUR_PATTERNS):
+            for weekday in weekdays:
+                yield WeeklyHours(
+                    location=location,
+                    weekday=weekday,
+                    opens_at=datetime.time.fromisoformat(opens_at),
+                    closes_at=datetime.time.fromisoformat(closes_at),
+                    kind=kind,
+                )
+
+
 def delete_synthetic():
     providers = Provider.objects.filter(slug__startswith=SYNTHETIC_PREFIX)
     Offer.objects.filter(provider__in=providers).delete()
@@ -98,6 +121,7 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
         )
         for town in towns
     )
+    WeeklyHours.objects.bulk_create(synthetic_hours(locations, rng))
     languages = ["de", "en", "tr", "ar", "ru", "uk", "fa", "pl", "ro", "ku"]
     district = District.objects.get(slug="kreis-unna")
     LocationLink = Offer.locations.through

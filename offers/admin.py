@@ -5,18 +5,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationTabularInline
 from reversion import create_revision, set_comment, set_user
 
 from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, WholeNamesFirstSearch
 
-from .forms import IntegrationCourseFormSet, OfferAdminForm
+from .forms import IntegrationCourseFormSet, OfferAdminForm, WeeklyHoursFormSet
 from .models import (
     Category,
+    Closure,
     IntegrationCourse,
     Location,
     Offer,
     Provider,
     TargetGroup,
+    WeeklyHours,
     edits_every_provider,
     language_codes,
 )
@@ -69,6 +72,21 @@ class ProviderAdmin(ProviderScopedAdmin, TranslatedAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class WeeklyHoursInline(admin.TabularInline):
+    """Hours belong to the location or offer whose form they are in: its scope is theirs."""
+
+    model = WeeklyHours
+    formset = WeeklyHoursFormSet
+    extra = 0
+    fields = ["weekday", "opens_at", "closes_at", "kind"]
+
+
+class ClosureInline(TranslationTabularInline):
+    model = Closure
+    extra = 0
+    fields = ["starts_on", "ends_on", "reason"]
+
+
 @admin.register(Location)
 class LocationAdmin(WholeNamesFirstSearch, ProviderScopedAdmin, TranslatedAdmin):
     list_display = ["name", "street", "postal_code", "municipality", "provider", "wheelchair_access"]
@@ -77,6 +95,7 @@ class LocationAdmin(WholeNamesFirstSearch, ProviderScopedAdmin, TranslatedAdmin)
     search_rank_fields = ["municipality__name", "name"]
     list_select_related = ["municipality", "provider"]
     autocomplete_fields = ["provider"]
+    inlines = [WeeklyHoursInline, ClosureInline]
 
 
 @admin.register(Category)
@@ -139,7 +158,7 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
 @admin.register(Offer)
 class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin):
     form = OfferAdminForm
-    inlines = [IntegrationCourseInline]
+    inlines = [IntegrationCourseInline, WeeklyHoursInline, ClosureInline]
     list_display = [
         "title",
         "category",
@@ -200,6 +219,7 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
             {"fields": ["free_of_charge", "costs_note", "childcare", "registration_info", "registration_url"]},
         ),
         (_("Kontakt"), {"fields": ["contact_person", "phone", "email"]}),
+        (_("Sprechzeiten"), {"fields": ["closed_on_public_holidays"]}),
         (_("Pflege"), {"fields": ["visible_until", "last_reviewed", "is_demo"]}),
     ]
 

@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 
 from portal.catalogue import until_changed
 
+from . import hours
+
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
@@ -34,7 +36,9 @@ def list_results(language, query, compute):
     mode, staff) share these but get their own HTML.
     """
     params = "&".join(f"{key}={value}" for key, values in sorted(query.lists()) for value in sorted(values))
-    return until_changed("list", f"{language}:{digest(params)}", compute, TIMEOUT)
+    # Which offers are open now changes with the time: such a list is kept for one time slot.
+    slot = hours.time_slot() if "open_now" in query else ""
+    return until_changed("list", f"{language}:{slot}:{digest(params)}", compute, TIMEOUT)
 
 
 def static_release():
@@ -83,7 +87,9 @@ def cached_for_visitors(view):
             return {"content": response.content, "content_type": response["Content-Type"]}
 
         page_address = digest(request.get_host() + request.get_full_path())
-        page = until_changed("page", f"{static_release()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT)
+        # Pages say what is open now and when the next walk-in hour is: kept for one time slot.
+        key = f"{static_release()}:{get_language()}:{hours.time_slot()}:{page_address}"
+        page = until_changed("page", key, render, PAGE_TIMEOUT)
         if not rendered:
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
         response = rendered[0]

@@ -1,9 +1,11 @@
+import datetime
+
 import factory
 from django.utils import timezone
 
 from municipalities.factories import MunicipalityFactory
 
-from .models import Category, IntegrationCourse, Location, Offer, Provider, TargetGroup
+from .models import Category, Closure, HoursKind, IntegrationCourse, Location, Offer, Provider, TargetGroup, WeeklyHours
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):
@@ -78,3 +80,22 @@ class IntegrationCourseFactory(factory.django.DjangoModelFactory):
     teaching_units = 700
     intensity = IntegrationCourse.Intensity.PART_TIME
     time_of_day = IntegrationCourse.TimeOfDay.MORNING
+
+
+class WeeklyHoursFactory(factory.django.DjangoModelFactory):
+    """Thursdays 9:00–12:00, walk-in; give a location or an offer."""
+
+    class Meta:
+        model = WeeklyHours
+
+    weekday = 3
+    opens_at = datetime.time(9)
+    closes_at = datetime.time(12)
+    kind = HoursKind.WALK_IN
+
+
+class ClosureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Closure
+
+    reason_de = "Betriebsferien"

@@ -121,6 +121,36 @@ class OnlyWhenChecked(django_filters.BooleanFilter):
         return super().filter(qs, True) if value else qs
 
 
+class StrictFlagCheckbox(FlagCheckbox):
+    """A checkbox like FlagCheckbox that hands its raw value to the field, which names a wrong one."""
+
+    def value_from_datadict(self, data, files, name):
+        return data.get(name, "")
+
+    def check_test(self, value):
+        return str(value).lower() in StrictFlagField.TRUE
+
+
+class StrictFlagField(forms.Field):
+    widget = StrictFlagCheckbox
+    TRUE = {"1", "true", "on"}
+    FALSE = {"", "0", "false", "off"}
+
+    def to_python(self, value):
+        value = str(value or "").strip().lower()
+        if value in self.TRUE:
+            return True
+        if value in self.FALSE:
+            return False
+        raise ValidationError(_("Bitte „1“ angeben oder den Wert weglassen."), code="invalid")
+
+
+class WhenChecked(django_filters.Filter):
+    """`open_now=1`, `walk_in=1`: narrows the list when set (its method sees False too); a value other than 1 gets a message."""
+
+    field_class = StrictFlagField
+
+
 class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
@@ -158,6 +188,9 @@ class OfferFilter(django_filters.FilterSet):
     childcare = OnlyWhenChecked(label=_("Mit Kinderbetreuung"), field_name="childcare")
     women_only = OnlyWhenChecked(label=_("Nur für Frauen"), field_name="women_only")
     online = OnlyWhenChecked(label=_("Online oder hybrid"), method="online_or_hybrid")
+    # Hours (issue 14): open at this minute in Berlin; a walk-in hour, the offer's own or its location's.
+    open_now = WhenChecked(label=_("Jetzt geöffnet"), method="open_now_filter")
+    walk_in = WhenChecked(label=_("Mit offener Sprechstunde (ohne Termin)"), method="walk_in_filter")
 
     class Meta:
         model = Offer
@@ -208,3 +241,9 @@ class OfferFilter(django_filters.FilterSet):
 
     def online_or_hybrid(self, queryset, name, value):
         return queryset.online_or_hybrid() if value else queryset
+
+    def open_now_filter(self, queryset, name, value):
+        return queryset.open_now() if value else queryset
+
+    def walk_in_filter(self, queryset, name, value):
+        return queryset.with_walk_in() if value else queryset

@@ -2,8 +2,9 @@ from django import forms
 from django.contrib.admin.widgets import FilteredSelectMultiple
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext as _
 
-from .models import Offer
+from .models import Offer, overlapping_hours
 
 
 def https_formfield(db_field, **kwargs):
@@ -45,3 +46,27 @@ class IntegrationCourseFormSet(forms.BaseInlineFormSet):
             if form.cleaned_data and not self._should_delete_form(form):
                 for field, message in form.instance.offer_errors(self.instance).items():
                     form.add_error(field, message)
+
+
+class WeeklyHoursFormSet(forms.BaseInlineFormSet):
+    """The hours of one location or offer, checked together: two hours of a day must not overlap."""
+
+    def clean(self):
+        super().clean()
+        kept = [
+            form.instance
+            for form in self.forms
+            if form.cleaned_data and not self._should_delete_form(form) and not form.errors
+        ]
+        overlap = overlapping_hours(kept)
+        if overlap:
+            first, second = overlap
+            raise ValidationError(
+                _("Am %(day)s überschneiden sich die Zeiten %(first)s und %(second)s.")
+                % {
+                    "day": first.get_weekday_display(),
+                    "first": f"{first.opens_at:%H:%M}–{first.closes_at:%H:%M}",
+                    "second": f"{second.opens_at:%H:%M}–{second.closes_at:%H:%M}",
+                },
+                code="overlap",
+            )

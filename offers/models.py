@@ -2,13 +2,14 @@ import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router
 from django.db.models import Count, Exists, OuterRef, Q, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language as current_language
@@ -17,6 +18,7 @@ from municipalities.models import District, Municipality
 from portal.catalogue import CatalogueQuerySet, until_changed
 from portal.text import fold, slugify_de
 
+from . import hours
 from .fields import LanguageCodesField
 from .languages import language_name
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
@@ -356,6 +358,32 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             Q(max_age__isnull=True) | Q(max_age__gte=age)
         )
 
+    # Hours (issue 14): an offer's own weekly hours, else its locations' (offers/hours.py).
+    def _by_hours(self, rows, own_filter=None, location_filter=None):
+        own = rows.filter(own_filter or Q(), offer=OuterRef("pk"))
+        at_location = rows.filter(location_filter or Q(), location__offers=OuterRef("pk"))
+        has_own = WeeklyHours.objects.filter(offer=OuterRef("pk"))
+        return self.filter(Exists(own) | (~Exists(has_own) & Exists(at_location)))
+
+    def with_walk_in(self):
+        return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
+
+    def open_now(self, moment=None):
+        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python."""
+        local = hours.local_now(moment)
+        today = local.date()
+        closed = list(Closure.objects.on(today).values_list("offer_id", "location_id"))
+        open_hours = WeeklyHours.objects.filter(
+            weekday=today.weekday(), opens_at__lte=local.time(), closes_at__gt=local.time()
+        )
+        own_filter, location_filter = Q(), ~Q(location_id__in=[location for _o, location in closed if location])
+        if hours.public_holiday(today):
+            own_filter &= Q(offer__closed_on_public_holidays=False)
+            location_filter &= Q(location__closed_on_public_holidays=False)
+        return self._by_hours(open_hours, own_filter, location_filter).exclude(
+            pk__in=[offer for offer, _l in closed if offer]
+        )
+
     def search(self, text, languages=None):
         """Every word must occur in the text shown in one of `languages` or in German.
 
@@ -407,10 +435,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         def texts(*names):
             return [f"{name}_{code}" for name in names for code in shown]
 
-        locations = Location.objects.select_related("municipality").only("street", "postal_code", "municipality__name")
+        locations = (
+            Location.objects.select_related("municipality")
+            .only("street", "postal_code", "municipality__name", "closed_on_public_holidays")
+            .prefetch_related(*hours_prefetches())
+        )
         return (
             self.select_related("category", "provider")
-            .prefetch_related(models.Prefetch("locations", locations))
+            .prefetch_related(models.Prefetch("locations", locations), *hours_prefetches())
             .only(
                 "slug",
                 "format",
@@ -422,7 +454,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 "phone",
                 "email",
                 "translation_status",
+                "closed_on_public_holidays",
                 "provider__name",
+                "category__slug",
                 *texts("title", "summary", "category__name"),
             )
         )
@@ -687,3 +721,182 @@ class IntegrationCourse(models.Model):
         if self.course_type in self.LEGACY_TYPES and offer.start_date and offer.start_date > self.LAST_LEGACY_START:
             return {"course_type": _("Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr.")}
         return {}
+
+
+# --- Opening and consultation hours (issue 14) ------------------------------------------------
+# Weekly hours of a location or of a counselling offer, stored as HSDS 3.0 `schedule` rows speak
+# them (a weekday, opens_at and closes_at in local time, the kind of attendance), with dated
+# closures; public holidays come from the `holidays` library. The logic lives in offers/hours.py.
+
+
+# Counselling offers: their cards say whether they are open now, or when the next walk-in hour is.
+COUNSELLING_CATEGORIES = (*Category.COUNSELLING_FOR_EVERYONE, "beratung")
+
+
+class HoursKind(models.TextChoices):
+    WALK_IN = "walk_in", _("Offene Sprechstunde")
+    APPOINTMENT = "appointment", _("Nur mit Termin")
+
+
+# Monday is 0, as Python's date.weekday() and Django's WEEKDAYS (translated by Django) count.
+WEEKDAY_CHOICES = sorted(WEEKDAYS.items())
+HSDS_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+ONE_OWNER = Q(location__isnull=False, offer__isnull=True) | Q(location__isnull=True, offer__isnull=False)
+
+
+def owner_errors(row):
+    # In a new location's or offer's form the owner is set but not saved yet: it has no id then.
+    def has(name):
+        field = row._meta.get_field(name)
+        return getattr(row, field.attname) is not None or field.get_cached_value(row, None) is not None
+
+    if has("location") == has("offer"):
+        return {NON_FIELD_ERRORS: _("Bitte genau einen Ort oder ein Angebot angeben.")}
+    return {}
+
+
+class WeeklyHoursQuerySet(CatalogueQuerySet):
+    def boundaries(self):
+        """{weekday: sorted times} at which some weekly hour begins or ends: what "open now" can change at."""
+        days = {}
+        for weekday, opens_at, closes_at in self.values_list("weekday", "opens_at", "closes_at").distinct():
+            days.setdefault(weekday, set()).update((opens_at, closes_at))
+        return {weekday: sorted(times) for weekday, times in days.items()}
+
+
+class WeeklyHours(models.Model):
+    """One weekly hour: "Thursdays 9:00–12:00, walk-in" (an HSDS schedule with freq WEEKLY and one byday)."""
+
+    location = models.ForeignKey(
+        Location, models.CASCADE, null=True, blank=True, related_name="weekly_hours", verbose_name=_("Ort")
+    )
+    offer = models.ForeignKey(
+        Offer, models.CASCADE, null=True, blank=True, related_name="weekly_hours", verbose_name=_("Angebot")
+    )
+    weekday = models.PositiveSmallIntegerField(_("Wochentag"), choices=WEEKDAY_CHOICES)
+    opens_at = models.TimeField(_("von"))
+    closes_at = models.TimeField(_("bis"))
+    kind = models.CharField(_("Art"), max_length=12, choices=HoursKind.choices, default=HoursKind.WALK_IN)
+
+    objects = WeeklyHoursQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["weekday", "opens_at", "pk"]
+        verbose_name = _("Sprechzeit")
+        verbose_name_plural = _("Sprechzeiten")
+        indexes = [models.Index(fields=["weekday", "opens_at", "closes_at"], name="offers_hours_now")]
+        constraints = [
+            models.CheckConstraint(condition=ONE_OWNER, name="weekly_hours_one_owner"),
+            models.CheckConstraint(
+                condition=Q(opens_at__lt=models.F("closes_at")), name="weekly_hours_end_after_start"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens_at:%H:%M}–{self.closes_at:%H:%M} ({self.get_kind_display()})"
+
+    def clean(self):
+        errors = owner_errors(self)
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = _("Das Ende (%(end)s) liegt nicht nach dem Beginn (%(start)s).") % {
+                "end": f"{self.closes_at:%H:%M}",
+                "start": f"{self.opens_at:%H:%M}",
+            }
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_walk_in(self):
+        return self.kind == HoursKind.WALK_IN
+
+    def as_hsds(self):
+        """This hour as an HSDS 3.0 schedule (times local to Europe/Berlin, the portal's only time zone)."""
+        return {
+            "freq": "WEEKLY",
+            "wkst": "MO",
+            "byday": HSDS_DAYS[self.weekday],
+            "opens_at": f"{self.opens_at:%H:%M}",
+            "closes_at": f"{self.closes_at:%H:%M}",
+            "attending_type": self.kind,
+            "description": str(self),
+        }
+
+
+def overlapping_hours(hours):
+    """The first two hours of `hours` on one day whose times overlap, or None."""
+    by_day = sorted(hours, key=lambda hour: (hour.weekday, hour.opens_at))
+    for first, second in zip(by_day, by_day[1:], strict=False):
+        if first.weekday == second.weekday and second.opens_at < first.closes_at:
+            return first, second
+    return None
+
+
+class ClosureQuerySet(CatalogueQuerySet):
+    def on(self, day):
+        return self.filter(starts_on__lte=day).filter(Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on=day))
+
+    def ending_from(self, day):
+        return self.filter(Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on__gte=day))
+
+
+class Closure(models.Model):
+    """Closed on one day or between two dates (holidays of the staff, a move), with a reason visitors read."""
+
+    location = models.ForeignKey(
+        Location, models.CASCADE, null=True, blank=True, related_name="closures", verbose_name=_("Ort")
+    )
+    offer = models.ForeignKey(
+        Offer, models.CASCADE, null=True, blank=True, related_name="closures", verbose_name=_("Angebot")
+    )
+    starts_on = models.DateField(_("geschlossen ab"))
+    ends_on = models.DateField(_("bis einschließlich"), null=True, blank=True, help_text=_("Leer: nur ein Tag."))
+    reason = models.CharField(_("Grund"), max_length=200, blank=True, help_text=_("z. B. „Betriebsferien“"))
+
+    objects = ClosureQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["starts_on", "pk"]
+        verbose_name = _("Schließung")
+        verbose_name_plural = _("Schließungen")
+        constraints = [
+            models.CheckConstraint(condition=ONE_OWNER, name="closure_one_owner"),
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="closure_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.starts_on:%d.%m.%Y}–{self.last_day:%d.%m.%Y}" if self.ends_on else f"{self.starts_on:%d.%m.%Y}"
+
+    @property
+    def last_day(self):
+        return self.ends_on or self.starts_on
+
+    def clean(self):
+        errors = owner_errors(self)
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("Das Ende der Schließung liegt vor ihrem Beginn.")
+        if errors:
+            raise ValidationError(errors)
+
+
+_public_holidays = models.BooleanField(
+    _("An Feiertagen in NRW geschlossen"),
+    default=True,
+    help_text=_("Gesetzliche Feiertage in Nordrhein-Westfalen, z. B. Fronleichnam und Allerheiligen."),
+)
+Location.add_to_class("closed_on_public_holidays", _public_holidays)
+Offer.add_to_class("closed_on_public_holidays", _public_holidays.clone())
+
+
+def hours_prefetches():
+    """The weekly hours and the closures not yet over, for offers or locations (two queries)."""
+    today = hours.local_now().date()
+    return [
+        models.Prefetch("weekly_hours", WeeklyHours.objects.all()),
+        models.Prefetch("closures", Closure.objects.ending_from(today)),
+    ]
+
+
+# --- end of opening and consultation hours ----------------------------------------------------

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Location, Offer, Provider, TargetGroup
+from .models import Category, Closure, Location, Offer, Provider, TargetGroup
 
 
 @register(Provider)
@@ -29,3 +29,8 @@ class TargetGroupTranslationOptions(TranslationOptions):
 class OfferTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "description", "registration_info", "costs_note", "schedule")
     required_languages = {"de": ("title", "summary")}
+
+
+@register(Closure)
+class ClosureTranslationOptions(TranslationOptions):
+    fields = ("reason",)

@@ -1,13 +1,16 @@
 from django.core.paginator import Page, Paginator
+from django.db import models
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 
-from . import cache
+from . import cache, calendar, hours
 from .filters import OfferFilter
-from .models import Category, Offer, Provider
+from .models import Category, Location, Offer, Provider, hours_prefetches
 
 PAGE_SIZE = 20
 MAX_COUNT = 1000
@@ -84,7 +87,7 @@ def offer_detail(request, pk, slug=None):
     offer = get_object_or_404(
         Offer.objects.published()
         .select_related("category", "provider", "whole_district", "course")
-        .prefetch_related("locations__municipality", "target_groups"),
+        .prefetch_related(located_with_hours(), "target_groups", *hours_prefetches()),
         pk=pk,
     )
     if slug != offer.slug:
@@ -122,3 +125,40 @@ def municipality_detail(request, slug):
         if counts.get(category.pk)
     ]
     return render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups})
+
+
+def located_with_hours():
+    return models.Prefetch(
+        "locations", Location.objects.select_related("municipality").prefetch_related(*hours_prefetches())
+    )
+
+
+def ics_response(events, name, filename):
+    if not events:
+        raise Http404
+    response = HttpResponse(calendar.calendar_of(events, name).to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def offer_walk_in_ics(request, pk):
+    """The offer's walk-in hours as a calendar file: computed per request, it is right at any minute."""
+    offer = get_object_or_404(
+        Offer.objects.published().prefetch_related(located_with_hours(), *hours_prefetches()), pk=pk
+    )
+    url = request.build_absolute_uri(offer.get_absolute_url())
+    return ics_response(calendar.offer_walk_in_events(offer, url), offer.title, f"sprechstunde-{offer.pk}.ics")
+
+
+def location_walk_in_ics(request, pk):
+    """A location's walk-in hours; only locations where a published offer is held are public."""
+    location = get_object_or_404(
+        Location.objects.filter(offers__in=Offer.objects.published())
+        .distinct()
+        .select_related("municipality")
+        .prefetch_related(*hours_prefetches()),
+        pk=pk,
+    )
+    summary = _("Offene Sprechstunde: %(title)s") % {"title": location.name}
+    events = calendar.walk_in_events(hours.schedule_of_location(location), summary, calendar.address_of(location))
+    return ics_response(events, location.name, f"sprechstunde-ort-{location.pk}.ics")

@@ -98,3 +98,31 @@ def test_scale_refuses_nonsense(arguments):
 
     with pytest.raises(CommandError):
         call_command("load_demo", *arguments)
+
+
+def test_demo_has_walk_in_and_appointment_hours_closures_and_a_location_open_on_holidays():
+    from offers.models import Closure, HoursKind, WeeklyHours, overlapping_hours
+
+    call_command("load_demo")
+    first = (WeeklyHours.objects.count(), Closure.objects.count())
+    call_command("load_demo")
+    assert (WeeklyHours.objects.count(), Closure.objects.count()) == first  # loading twice duplicates nothing
+    assert set(WeeklyHours.objects.values_list("kind", flat=True)) == set(HoursKind.values)
+    assert WeeklyHours.objects.filter(offer__isnull=False).exists()  # counselling with hours of its own
+    assert Closure.objects.filter(ends_on__isnull=True).exists() and Closure.objects.filter(ends_on__isnull=False)
+    assert Location.objects.filter(closed_on_public_holidays=False).exists()
+    for row in [*WeeklyHours.objects.all(), *Closure.objects.all()]:
+        row.full_clean()
+    for owner in [*Location.objects.prefetch_related("weekly_hours"), *Offer.objects.prefetch_related("weekly_hours")]:
+        assert overlapping_hours(owner.weekly_hours.all()) is None, owner
+    walk_in = Offer.objects.published().with_walk_in().counselling_for_everyone()
+    assert walk_in.count() >= 8
+
+
+def test_every_synthetic_location_has_weekly_hours():
+    from offers.models import WeeklyHours
+
+    call_command("load_demo", "--scale", "50", "--municipalities", "20")
+    synthetic = Location.objects.filter(provider__slug__startswith=SYNTHETIC_PREFIX)
+    assert synthetic.count() == 20
+    assert not synthetic.exclude(pk__in=WeeklyHours.objects.values("location")).exists()

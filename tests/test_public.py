@@ -227,10 +227,11 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
 
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
-    with django_assert_num_queries(8):  # with the catalogue version
+    # With the catalogue version, the hours' boundaries, and the hours and closures of the offers and their locations.
+    with django_assert_num_queries(13):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(13):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
 
@@ -384,13 +385,15 @@ def test_dates_are_formatted_per_language(client, code, month):
 
 @pytest.mark.parametrize(
     ("url", "queries"),
-    # The catalogue pages' counts include the catalogue version, read once per request.
+    # The catalogue pages' counts include the catalogue version, read once per request, and the hours'
+    # boundaries (a time slot in the page's key); cards add the hours and closures of the offers and
+    # of their locations (four queries).
     [
         ("/ar/", 3),
-        ("/ar/categories/beratung/", 5),
-        ("/ar/providers/{provider}/", 5),
-        ("/ar/offers/", 8),
-        ("/ar/towns/unna/", 6),
+        ("/ar/categories/beratung/", 10),
+        ("/ar/providers/{provider}/", 10),
+        ("/ar/offers/", 13),
+        ("/ar/towns/unna/", 11),
     ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
@@ -494,7 +497,8 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     url = "/ar/offers/?municipality=unna"
     fresh = client.get(url)
     client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
-    with django_assert_num_queries(7):  # session, catalogue version, 3 filter lists, the 20 offers, their locations
+    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both.
+    with django_assert_num_queries(11):
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert (
@@ -512,7 +516,8 @@ def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(cli
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day
-    with django_assert_num_queries(7):  # session, catalogue version, 3 filter lists, the 20 offers, their locations
+    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both.
+    with django_assert_num_queries(11):
         page = client.get(url).content.decode()
     assert page.count('class="offer compact"') == 20
     assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page

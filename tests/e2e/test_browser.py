@@ -82,6 +82,7 @@ PAGES = [
     "/{code}/categories/jugendmigrationsdienst/",
     "/{code}/info/barrierefreiheit/",
     "/{code}/info/leichte-sprache/",
+    "/{code}/offers/?walk_in=1&open_now=0",  # issue 14: the hours filters, counselling cards with their hours
 ]
 
 
@@ -94,7 +95,9 @@ def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_el
     course = page.locator("[data-offer-id] h3 a").first.get_attribute("href")
     page.goto(server + course)
     provider = page.locator(".facts a[href*='/providers/']").first.get_attribute("href")
-    urls = [url.format(code=code) for url in PAGES] + [course, provider]
+    page.goto(f"{server}/{code}/offers/?category=migrationsberatung-erwachsene&walk_in=1")
+    counselling = page.locator("[data-offer-id] h3 a").first.get_attribute("href")  # its weekly table and closures
+    urls = [url.format(code=code) for url in PAGES] + [course, provider, counselling]
     axe = Axe()
     for url in urls:
         page.goto(server + url)
