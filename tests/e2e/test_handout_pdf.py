@@ -95,22 +95,21 @@ def print_in_chromium(page, tmp_path):
     return pdf
 
 
-def read_pgm(path):
+def qr_codes_in_pgm(path):
     """pdftoppm -gray writes binary PGM: 'P5\\n<width> <height>\\n255\\n' and one byte per pixel."""
     magic, size, _depth, pixels = path.read_bytes().split(b"\n", 3)
     assert magic == b"P5"
     width, height = map(int, size.split())
-    return zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum)
+    # The view only points into `pixels`: decode while they are alive (a view returned on its own
+    # outlived its bytes and crashed the reader).
+    image = zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum)
+    return [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 def scanned_qr_codes(pdf, tmp_path):
     """What a phone camera reads off the paper: every page at 150 dpi, every QR code on it."""
     subprocess.run(["pdftoppm", "-r", "150", "-gray", str(pdf), str(tmp_path / "page")], check=True)
-    return [
-        code.text
-        for image in sorted(tmp_path.glob("page*.pgm"))
-        for code in zxingcpp.read_barcodes(read_pgm(image), formats=zxingcpp.BarcodeFormat.QRCode)
-    ]
+    return [text for image in sorted(tmp_path.glob("page*.pgm")) for text in qr_codes_in_pgm(image)]
 
 
 @pytest.mark.parametrize("client_language", ["ar", "uk"])
