@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "pages",
     "handouts",
     "links",
+    "reports",
+    "usage",
     "demo",
 ]
 
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Counts public page views and QR-code visits per day, in the cache (usage/counter.py).
+    "usage.middleware.CountUsageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
