@@ -30,7 +30,6 @@ logger = logging.getLogger(__name__)
 PREFIX = "usage"
 # Counters live long enough to be flushed after a quiet night or a failed cron run.
 KEEP = 3 * 24 * 60 * 60
-FLUSH_EVERY = 60
 DAYS_FLUSHED = 3
 # What a dimension may hold: no free text from a request ever becomes a key.
 NAME = re.compile(r"^[a-z0-9_-]{0,100}$")
@@ -52,10 +51,14 @@ def count(kind, page="", language="", town=""):
     day = timezone.localdate()
     key = counter_key(day, kind, page, language, town)
     try:
-        if cache.add(key, 0, KEEP):
-            slot = cache.incr(_add_slot_counter(day))
-            cache.set(f"{PREFIX}:k:{day.isoformat()}:{slot}", key, KEEP)
-        cache.incr(key)
+        try:
+            cache.incr(key)  # one round trip for all but a figure's first count of the day
+        except ValueError:
+            if cache.add(key, 1, KEEP):
+                slot = cache.incr(_add_slot_counter(day))
+                cache.set(f"{PREFIX}:k:{day.isoformat()}:{slot}", key, KEEP)
+            else:  # another process added it just now
+                cache.incr(key)
     except Exception:  # noqa: BLE001 (a cache outage must not cost the page)
         logger.warning("usage counter not counted", exc_info=True)
 
@@ -119,10 +122,11 @@ def add_to_row(figure, value):
 
 
 def maybe_flush():
-    """flush(), if this process has not done so for a minute; never raises."""
+    """flush(), if this process has not done so for USAGE_FLUSH_EVERY seconds (a minute); never raises."""
     global _flushed_at  # noqa: PLW0603 (the one timestamp per process)
+    every = settings.USAGE_FLUSH_EVERY
     now = time.monotonic()
-    if now - _flushed_at < FLUSH_EVERY or not _flush_lock.acquire(blocking=False):
+    if every is None or now - _flushed_at < every or not _flush_lock.acquire(blocking=False):
         return
     try:
         _flushed_at = now

@@ -153,6 +153,9 @@ def redis_cache(url):
 # otherwise each process keeps its own.
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+# Each process adds the usage counts it made to the daily figures at most this often (seconds;
+# None: only `manage.py flush_usage` does). See usage/counter.py.
+USAGE_FLUSH_EVERY = 60
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
