@@ -49,7 +49,7 @@ class Report(models.Model):
     CORRECTABLE = (Kind.COURSE_FULL, Kind.OFFICE_CLOSED)
 
     offer = models.ForeignKey(Offer, on_delete=models.CASCADE, related_name="reports", verbose_name=_("Angebot"))
-    kind = models.CharField(_("Was stimmt nicht?"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("Art"), max_length=20, choices=Kind.choices)
     text = models.TextField(_("Beschreibung (freiwillig)"), max_length=1000, blank=True)
     language = models.CharField(_("Sprache der Seite"), max_length=10)
     # The day only: when in the day someone reported says nothing the editors need.

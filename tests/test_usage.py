@@ -195,6 +195,9 @@ def test_ki_staff_see_charts_as_svg_in_their_language_and_download_csv(client, k
     assert "<script" not in page.split('id="content-main"')[1]
     assert "<text" in page
     assert "<polyline" in page
+    # Coordinates stay plain numbers in German too: x="42,5" would place two glyphs, at 42 and 5.
+    coordinates = re.findall(r'\s(?:x|y|x1|y1|x2|y2)="([^"]*)"', page.split('id="content-main"')[1])
+    assert coordinates and all(re.fullmatch(r"\d+(\.\d+)?", value) for value in coordinates)
     assert "Seitenaufrufe je Seitentyp" in page
     assert "<td>" in page and "Angebot" in page and "Unna" in page and "Arabisch" in page
     assert ">99<" not in page  # older than 8 weeks

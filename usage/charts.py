@@ -91,12 +91,13 @@ def chart(column, today=None):
     plot_width = WIDTH - LEFT - RIGHT
     plot_height = HEIGHT - TOP - BOTTOM
 
+    # Coordinates as strings: the template would localise a float ("42,5"), which SVG reads as two.
     def x(position):
         offset = LEFT + plot_width * position / (DAYS - 1)
-        return round(WIDTH - offset if rtl else offset, 1)
+        return f"{WIDTH - offset if rtl else offset:.1f}"
 
     def y(value):
-        return round(TOP + plot_height * (1 - value / top), 1)
+        return f"{TOP + plot_height * (1 - value / top):.1f}"
 
     drawn = [
         {
@@ -120,12 +121,11 @@ def chart(column, today=None):
         "levels": levels,
         "width": WIDTH,
         "height": HEIGHT,
-        "axis_x": WIDTH - LEFT if rtl else LEFT,
-        "axis_end": RIGHT if rtl else WIDTH - RIGHT,
-        "label_x": WIDTH - LEFT + 6 if rtl else LEFT - 6,
-        "baseline": HEIGHT - BOTTOM,
-        "tick_y": HEIGHT - BOTTOM + 18,
-        "top": TOP,
+        "axis_x": str(WIDTH - LEFT if rtl else LEFT),
+        "axis_end": str(RIGHT if rtl else WIDTH - RIGHT),
+        "label_x": str(WIDTH - LEFT + 6 if rtl else LEFT - 6),
+        "baseline": str(HEIGHT - BOTTOM),
+        "tick_y": str(HEIGHT - BOTTOM + 18),
         "rtl": rtl,
         "first": days[0],
         "last": days[-1],

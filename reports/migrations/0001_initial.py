@@ -29,7 +29,7 @@ class Migration(migrations.Migration):
                             ("other", "Etwas anderes"),
                         ],
                         max_length=20,
-                        verbose_name="Was stimmt nicht?",
+                        verbose_name="Art",
                     ),
                 ),
                 ("text", models.TextField(blank=True, max_length=1000, verbose_name="Beschreibung (freiwillig)")),
