@@ -148,6 +148,7 @@ def test_provider_editors_see_only_reports_on_their_own_offers(editor_client, ow
     changed = editor_client.post(reverse("admin:reports_report_change", args=[foreign.pk]), {"status": "done"})
     assert changed.status_code == 302
     assert editor_client.post(reverse("admin:reports_report_correct", args=[foreign.pk])).status_code == 404
+    assert editor_client.get(reverse("admin:reports_report_history", args=[foreign.pk])).status_code == 404
     editor_client.post(
         reverse("admin:reports_report_changelist"),
         {"action": "mark_done", "_selected_action": [str(foreign.pk), str(own.pk)]},
