@@ -88,6 +88,15 @@ def share_path(offer_ids, client, language=None):
     return f"{path}?{urlencode({'offers': ','.join(map(str, offer_ids)), 'client': client})}"
 
 
+def from_qr(url):
+    """The address a QR code carries: marked, so the usage figures count visits by QR code.
+
+    The usage middleware counts the marker and redirects to the address without it, so the page
+    cache keeps one copy of each page.
+    """
+    return f"{url}{'&' if '?' in url else '?'}via=qr"
+
+
 def handout(request):
     """Preview and print view: from the shared link's ids, else from the session's selection."""
     selection = HandoutSelection(request.session)
@@ -128,7 +137,7 @@ def handout(request):
     for offer in offers:
         with translation.override(client):
             detail_url = request.build_absolute_uri(offer.get_absolute_url())
-        items.append({"offer": offer, "detail_url": detail_url, "qr": qr_svg(detail_url, offer.title)})
+        items.append({"offer": offer, "detail_url": detail_url, "qr": qr_svg(from_qr(detail_url), offer.title)})
     return render(
         request,
         "handouts/handout.html",
@@ -138,7 +147,7 @@ def handout(request):
             "client": client,
             "client_dir": "rtl" if translation.get_language_info(client)["bidi"] else "ltr",
             "share_url": share_url,
-            "share_qr": qr_svg(share_url, _("Alle Angebote dieser Handreichung")) if items else "",
+            "share_qr": qr_svg(from_qr(share_url), _("Alle Angebote dieser Handreichung")) if items else "",
             "printed": timezone.localdate(),
             "languages": settings.LANGUAGES,
         },

@@ -20,6 +20,10 @@ from . import hours
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
+# A view may describe its page for those counting views (the usage app's middleware reads it):
+# response.page_facts = {"towns": [slugs the page is about], "search_failed": bool}. It is kept
+# with a cached page, so a page from the cache is counted like one just rendered.
+PAGE_FACTS = "page_facts"
 # Stands in for the CSRF token in cached HTML; each visitor gets their own on the way out.
 CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
 
@@ -84,14 +88,20 @@ def cached_for_visitors(view):
             rendered.append(response)
             if response.streaming or response.status_code != 200 or response.cookies:
                 return None
-            return {"content": response.content, "content_type": response["Content-Type"]}
+            return {
+                "content": response.content,
+                "content_type": response["Content-Type"],
+                "facts": getattr(response, "page_facts", {}),
+            }
 
         page_address = digest(request.get_host() + request.get_full_path())
         # Pages say what is open now and when the next walk-in hour is: kept for one time slot.
         key = f"{static_release()}:{get_language()}:{hours.time_slot()}:{page_address}"
         page = until_changed("page", key, render, PAGE_TIMEOUT)
         if not rendered:
-            return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
+            response = HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
+            response.page_facts = page.get("facts", {})  # what the usage figures count, from the cache too
+            return response
         response = rendered[0]
         if not response.streaming:
             response.content = with_token(request, response.content)

@@ -70,7 +70,14 @@ def offer_list(request):
     }
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
-    return render(request, "offers/offer_list.html", context)
+    town = filterset.form.cleaned_data.get("municipality")
+    return about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
+
+
+def about_towns(response, towns):
+    """Names the towns the page is about for the usage figures (see cache.PAGE_FACTS)."""
+    response.page_facts = {"towns": [town.slug for town in towns]}
+    return response
 
 
 def fallback_offers(filterset):
@@ -92,7 +99,7 @@ def offer_detail(request, pk, slug=None):
     )
     if slug != offer.slug:
         return redirect(offer, permanent=True)
-    return render(request, "offers/offer_detail.html", {"offer": offer})
+    return about_towns(render(request, "offers/offer_detail.html", {"offer": offer}), offer.municipalities())
 
 
 @cache.cached_for_visitors
@@ -124,7 +131,9 @@ def municipality_detail(request, slug):
         for category in Category.objects.all()
         if counts.get(category.pk)
     ]
-    return render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups})
+    return about_towns(
+        render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups}), [town]
+    )
 
 
 def located_with_hours():

@@ -1,12 +1,11 @@
 from django.contrib import messages
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 from offers.models import Category
-from portal.visitors import client_address
+from portal.visitors import within_allowance
 
 from .forms import AccessibilityFeedbackForm
 from .models import AccessibilityFeedback, InfoPage
@@ -38,13 +37,6 @@ def page_detail(request, slug):
     return render(request, "pages/page_detail.html", context)
 
 
-def within_feedback_allowance(request):
-    """Counts one more feedback from the visitor's address; False once the hour's allowance is used."""
-    key = f"accessibility-feedback:{client_address(request)}"
-    cache.add(key, 0, 60 * 60)
-    return (cache.incr(key) or 0) <= FEEDBACK_PER_HOUR  # None while Redis is away: let it through
-
-
 def accessibility_feedback(request):
     page = get_object_or_404(InfoPage, slug=ACCESSIBILITY_STATEMENT)
     if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > FEEDBACK_MAX_BYTES:
@@ -58,7 +50,7 @@ def accessibility_feedback(request):
         )
     form = AccessibilityFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if not within_feedback_allowance(request):
+        if not within_allowance(request, "accessibility-feedback", FEEDBACK_PER_HOUR):
             messages.error(
                 request,
                 _(

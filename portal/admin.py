@@ -58,14 +58,23 @@ class PortalAdminSite(admin.AdminSite):
         # Functions of the request giving the dashboard's figures; each app adds its own
         # (offers/admin.py), so the admin site needs to know none of them.
         self.dashboard_figures = []
+        # Templates of the apps' own sections on the dashboard, shown after the offers' section.
+        self.dashboard_templates = []
 
-    def add_dashboard_figures(self, figures):
-        """Registers `figures(request)`, a dict for the index page's context; usable as a decorator."""
+    def add_dashboard_figures(self, figures=None, *, template=None):
+        """Registers `figures(request)`, a dict for the index page's context; usable as a decorator.
+
+        With `template`, the app's own section of the dashboard, rendered with that context.
+        """
+        if figures is None:
+            return lambda figures: self.add_dashboard_figures(figures, template=template)
         self.dashboard_figures.append(figures)
+        if template and template not in self.dashboard_templates:
+            self.dashboard_templates.append(template)
         return figures
 
     def index(self, request, extra_context=None):
-        extra_context = dict(extra_context or {})
+        extra_context = {"dashboard_templates": self.dashboard_templates, **(extra_context or {})}
         for figures in self.dashboard_figures:
             extra_context.update(figures(request))
         return super().index(request, extra_context)

@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", views.language_redirect, name="root"),
     path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("usage.urls")),
 ]
 
 # Each app owns its URLs; no namespaces, so the names (and every printed address) stay as they were.
@@ -15,4 +16,5 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("offers.urls")),
     path("", include("handouts.urls")),
+    path("", include("reports.urls")),
 )

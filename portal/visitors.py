@@ -1,6 +1,7 @@
 """Who is asking: the one fact about a visitor the portal uses, for pausing and limiting only."""
 
 from django.conf import settings
+from django.core.cache import cache
 
 
 def client_address(request):
@@ -14,3 +15,18 @@ def client_address(request):
     if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
         return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "")
+
+
+def within_allowance(request, purpose, per_hour):
+    """Counts one more post for `purpose` from the visitor's address; False once the hour's `per_hour` are used.
+
+    One limit for every public form (the accessibility feedback, the reports on offers): the count
+    lives in the cache for an hour and is shared by the app servers when Redis is configured.
+    """
+    key = f"allowance:{purpose}:{client_address(request)}"
+    cache.add(key, 0, 60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: this post is the first of a new hour
+        count = 1
+    return (count or 0) <= per_hour  # None while Redis is away: let it through

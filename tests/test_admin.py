@@ -225,6 +225,9 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
         "publish_offer",
         "edit_every_provider",
         "view_linkcheck",
+        "view_report",
+        "change_report",
+        "view_dailycount",
     }
 
 

@@ -1,6 +1,6 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo
 """
 
 import ast
@@ -33,7 +33,15 @@ def imported_apps(app):
 
 
 def test_the_apps_are_found():
-    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo"} <= set(APPS)
+    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "reports", "usage", "demo"} <= set(APPS)
+
+
+def test_nothing_imports_the_reports_and_usage_apps():
+    # They hook into the offer admin, the dashboard and review_reminders instead (see docs/architecture.md).
+    graph = {app: imported_apps(app) for app in APPS}
+    assert {app for app, imported in graph.items() if imported & {"reports", "usage"}} == set()
+    assert graph["reports"] <= {"portal", "offers", "municipalities"}
+    assert graph["usage"] <= {"portal", "offers", "municipalities"}
 
 
 def test_no_app_imports_an_app_that_imports_it_back():
@@ -63,10 +71,12 @@ def test_no_app_imports_an_app_that_imports_it_back():
         ("handout_remove", {}, "/de/handout/remove/"),
         ("handout_clear", {}, "/de/handout/clear/"),
         ("handout_quick_mode", {}, "/de/handout/quick-mode/"),
+        ("report_form", {"pk": 7}, "/de/r/7/"),
+        ("report_thanks", {"pk": 7}, "/de/r/7/thanks/"),
     ],
 )
 def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):
     # Printed QR codes and bookmarks carry these addresses; templates and tests reverse the names.
-    with translation.override("de"):
+    with translation.override("de"):  # whatever language an earlier test's request left active
         assert reverse(name, kwargs=kwargs) == address
-    assert resolve(address).url_name == name
+        assert resolve(address).url_name == name

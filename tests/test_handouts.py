@@ -129,9 +129,9 @@ def test_qr_codes_decode_to_the_detail_pages_and_the_whole_selection(client, off
     svgs = re.findall(r"<svg.*?</svg>", response.content.decode(), flags=re.S)
     decoded = [decode_qr(svg) for svg in svgs]
     assert decoded == [
-        f"http://testserver/ar/handout/?offers={offers[0].pk}%2C{offers[1].pk}&client=ar",
-        f"http://testserver/ar/offers/{offers[0].pk}-{offers[0].slug}/",
-        f"http://testserver/ar/offers/{offers[1].pk}-{offers[1].slug}/",
+        f"http://testserver/ar/handout/?offers={offers[0].pk}%2C{offers[1].pk}&client=ar&via=qr",
+        f"http://testserver/ar/offers/{offers[0].pk}-{offers[0].slug}/?via=qr",
+        f"http://testserver/ar/offers/{offers[1].pk}-{offers[1].slug}/?via=qr",
     ]
 
 

@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "pages",
     "handouts",
     "links",
+    "reports",
+    "usage",
     "demo",
 ]
 
@@ -58,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Counts public page views and QR-code visits per day, in the cache (usage/counter.py).
+    "usage.middleware.CountUsageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -149,6 +153,9 @@ def redis_cache(url):
 # otherwise each process keeps its own.
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": redis_cache(os.environ["REDIS_URL"])}
+# Each process adds the usage counts it made to the daily figures at most this often (seconds;
+# None: only `manage.py flush_usage` does). See usage/counter.py.
+USAGE_FLUSH_EVERY = 60
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -8,3 +8,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # A file, not memory, so a test can close the connection and open it again.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+
+# A test's pinned query count must not depend on how long the suite has run: the usage figures
+# are flushed where a test asks for it (tests/test_usage.py).
+USAGE_FLUSH_EVERY = None

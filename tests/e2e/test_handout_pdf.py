@@ -124,12 +124,13 @@ def test_every_printed_qr_code_scans_to_its_page_in_the_clients_language(
     share = (
         f"{server}/{client_language}/handout/?{urlencode({'offers': ','.join(offer_ids), 'client': client_language})}"
     )
-    assert share in scanned, scanned
-    offer_pages = [url for url in scanned if url != share]
+    # Each code carries the QR marker for the usage figures (redirected off on arrival).
+    assert f"{share}&via=qr" in scanned, scanned
+    offer_pages = [url for url in scanned if url != f"{share}&via=qr"]
     assert len(offer_pages) == len(offer_ids) == 3, scanned
     for offer_id in offer_ids:
         assert any(
-            re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/", url)
+            re.fullmatch(rf"{re.escape(server)}/{client_language}/offers/{offer_id}-[a-z0-9-]+/\?via=qr", url)
             for url in offer_pages
         ), (offer_id, scanned)
     # The caption under the whole selection's code is that code's address, not the home page's.
@@ -191,3 +192,14 @@ def test_firefox_prints_the_same_handout_on_one_or_two_pages(page_factory, serve
     words = [word for title in titles for word in arabic_words(title)]
     assert sum(word in text for word in words) >= len(words) * 0.8, (words, text[:500])
     assert "Zur Handreichung" not in text and "Sprache übernehmen" not in text  # no buttons or forms on paper
+
+
+def test_the_print_counter_is_loaded_when_printing_not_when_viewing(page_factory, server, tmp_path):
+    page = page_factory(locale="de-DE", width=1200)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    build_handout(page, server, "ar")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "/usage/printed/" in url], requested
+    print_in_chromium(page, tmp_path)
+    assert f"{server}/usage/printed/de.gif" in requested, requested

@@ -5,11 +5,13 @@ from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
 from offers.models import Offer
+from offers.reminders import other_reasons
 
 
 class Command(BaseCommand):
     help = (
-        "List offers whose review is overdue or whose visibility ends soon, per provider; "
+        "List offers whose review is overdue, whose visibility ends soon or that other apps name "
+        "(open reports), per provider; "
         "with REVIEW_REMINDER_EMAIL set, also mail the list to the KI mailbox. Meant for cron."
     )
 
@@ -32,8 +34,9 @@ class Command(BaseCommand):
     def report(self, days):
         overdue = set(Offer.objects.review_overdue().values_list("pk", flat=True))
         expiring = set(Offer.objects.published().expiring_within(days).values_list("pk", flat=True))
+        others = other_reasons(Offer.objects.all())
         offers = (
-            Offer.objects.filter(pk__in=overdue | expiring)
+            Offer.objects.filter(pk__in=overdue | expiring | set(others))
             .select_related("provider")
             .order_by("provider__name", "title_de")
         )
@@ -48,6 +51,7 @@ class Command(BaseCommand):
                     reasons.append(f"seit über {months} Monaten nicht geprüft (zuletzt: {last})")
                 if offer.pk in expiring:
                     reasons.append(f"sichtbar nur bis {offer.visible_until:%d.%m.%Y}")
+                reasons.extend(others.get(offer.pk, []))
                 lines.append(f"  - #{offer.pk} {offer.title_de}: {'; '.join(reasons)}")
             lines.append("")
         return "\n".join(lines)
