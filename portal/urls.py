@@ -15,4 +15,5 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("offers.urls")),
     path("", include("handouts.urls")),
+    path("", include("glossary.urls")),
 )

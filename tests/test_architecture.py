@@ -1,6 +1,6 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo, glossary
 """
 
 import ast
@@ -33,7 +33,7 @@ def imported_apps(app):
 
 
 def test_the_apps_are_found():
-    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo"} <= set(APPS)
+    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo", "glossary"} <= set(APPS)
 
 
 def test_no_app_imports_an_app_that_imports_it_back():
@@ -43,6 +43,8 @@ def test_no_app_imports_an_app_that_imports_it_back():
     except CycleError as error:
         raise AssertionError(f"Apps import each other in a circle: {' -> '.join(reversed(error.args[1]))}") from None
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
+    # The glossary links words on offer pages through its template tag: no app imports it.
+    assert not [app for app, imports in graph.items() if "glossary" in imports]
 
 
 @pytest.mark.parametrize(
@@ -63,6 +65,7 @@ def test_no_app_imports_an_app_that_imports_it_back():
         ("handout_remove", {}, "/de/handout/remove/"),
         ("handout_clear", {}, "/de/handout/clear/"),
         ("handout_quick_mode", {}, "/de/handout/quick-mode/"),
+        ("glossary", {}, "/de/glossary/"),
     ],
 )
 def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):
