@@ -457,6 +457,14 @@ class Offer(TranslatedOffer):
     summary = models.CharField(
         _("Kurzbeschreibung"), max_length=300, help_text=_("Ein bis zwei Sätze für die Trefferliste.")
     )
+    plain_summary = models.TextField(
+        _("In einfacher Sprache"),
+        blank=True,
+        help_text=_(
+            "Freiwillig: das Wichtigste in kurzen, einfachen Sätzen (wer, was, wann, was brauche ich?). "
+            "Steht auf der Angebotsseite ganz oben."
+        ),
+    )
     description = models.TextField(_("Beschreibung"), blank=True)
     registration_info = models.TextField(_("So melden Sie sich an"), blank=True)
     costs_note = models.CharField(_("Hinweis zu Kosten"), max_length=300, blank=True)
