@@ -11,7 +11,8 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import Municipality
+from municipalities.models import Municipality, PostalCode
+from portal.catalogue import until_changed
 
 from .languages import language_name
 from .models import Category, Offer, TargetGroup
@@ -121,6 +122,36 @@ class OnlyWhenChecked(django_filters.BooleanFilter):
         return super().filter(qs, True) if value else qs
 
 
+class PostalCodeField(forms.CharField):
+    """`near=59423`: the postal code's Centre, from the table of centres (municipalities.PostalCode)."""
+
+    default_error_messages = {
+        "format": _("Bitte geben Sie eine Postleitzahl mit fünf Ziffern ein, zum Beispiel 59423."),
+        "unknown": _("Diese Postleitzahl kennen wir nicht. Bitte prüfen Sie sie oder wählen Sie Ihren Wohnort."),
+    }
+
+    def clean(self, value):
+        code = super().clean(value).strip()
+        if not code:
+            return None
+        if not (len(code) == 5 and code.isascii() and code.isdigit()):
+            raise ValidationError(self.error_messages["format"], code="format")
+        # One query per code and catalogue version; False is kept for a code we do not know.
+        centre = until_changed("postal-code", code, lambda: PostalCode.objects.centre(code) or False, 300)
+        if not centre:
+            raise ValidationError(self.error_messages["unknown"], code="unknown")
+        return centre
+
+
+class NearFilter(django_filters.CharFilter):
+    """Sorting, not narrowing: the list view orders by distance from the cleaned Centre (offers/distance.py)."""
+
+    field_class = PostalCodeField
+
+    def filter(self, qs, value):
+        return qs
+
+
 class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
@@ -158,6 +189,7 @@ class OfferFilter(django_filters.FilterSet):
     childcare = OnlyWhenChecked(label=_("Mit Kinderbetreuung"), field_name="childcare")
     women_only = OnlyWhenChecked(label=_("Nur für Frauen"), field_name="women_only")
     online = OnlyWhenChecked(label=_("Online oder hybrid"), method="online_or_hybrid")
+    near = NearFilter(label=_("Ihre Postleitzahl"))
 
     class Meta:
         model = Offer
@@ -175,6 +207,8 @@ class OfferFilter(django_filters.FilterSet):
                 chips.extend((name, item.slug, str(item)) for item in value)
             elif name == "municipality":
                 chips.append((name, value.slug, str(value)))
+            elif name == "near":
+                chips.append((name, value.code, _("In der Nähe von %(code)s") % {"code": value.code}))
             elif name == "language":
                 chips.append((name, value, language_name(value)))
             else:

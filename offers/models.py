@@ -407,7 +407,16 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         def texts(*names):
             return [f"{name}_{code}" for name in names for code in shown]
 
-        locations = Location.objects.select_related("municipality").only("street", "postal_code", "municipality__name")
+        # With coordinates: a list sorted "near" a postal code shows each card's distance (offers/distance.py).
+        locations = Location.objects.select_related("municipality").only(
+            "street",
+            "postal_code",
+            "latitude",
+            "longitude",
+            "municipality__name",
+            "municipality__latitude",
+            "municipality__longitude",
+        )
         return (
             self.select_related("category", "provider")
             .prefetch_related(models.Prefetch("locations", locations))
