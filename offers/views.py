@@ -54,6 +54,9 @@ def offer_list(request):
     results = distance.order_by_distance(filterset.qs, near) if near else filterset.qs.order_by_title()
 
     def compute():
+        if near:  # sorting every row: only ids, grouped per offer; the page's cards come by id below
+            page = CappedPaginator(results.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+            return list(page.object_list), page.paginator.count, page.number
         page = CappedPaginator(results.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number

@@ -218,3 +218,19 @@ def test_provider_editors_may_read_the_glossary_but_not_change_it(editor_client)
     term.refresh_from_db()
     assert term.word_de == "Jobcenter"
     assert not Term.objects.filter(slug="neu").exists()
+
+
+def test_every_glossary_admin_page_of_a_ki_editor_opens(client, ki_editor):
+    term = Term.objects.get(slug="dtz")
+    client.force_login(ki_editor)
+    for address in (
+        reverse("admin:glossary_term_changelist"),
+        reverse("admin:glossary_term_add"),
+        reverse("admin:glossary_term_change", args=[term.pk]),
+        reverse("admin:glossary_term_history", args=[term.pk]),
+        reverse("admin:index"),
+    ):
+        assert client.get(address).status_code == 200, address
+    page = client.get(reverse("admin:glossary_term_change", args=[term.pk])).content.decode()
+    assert 'name="slug"' not in page  # the anchor in shared links stays as it is
+    assert 'name="explanation_ar"' in page

@@ -209,3 +209,22 @@ def test_synthetic_nrw_towns_have_centres_and_postal_codes(client):
     assert PostalCode.objects.get(code=town.postal_codes).municipality == town
     response = client.get("/de/offers/", {"near": town.postal_codes})
     assert response.status_code == 200 and distances(response)
+
+
+def test_a_town_with_few_results_and_its_nearby_towns_cost_a_constant_query_count(client, django_assert_num_queries):
+    client.post("/de/handout/quick-mode/", {"on": "0", "next": "/de/offers/"})  # a session: no cached pages
+    in_town("kamen", "Kamen")
+    url = "/de/offers/?municipality=kamen&near=59174"
+    client.get(url)  # the postal code, the town centres and the list's results are cached now
+    with django_assert_num_queries(7):  # session, catalogue version, 3 filter lists, the offers, their places
+        html = client.get(url).content.decode()
+    assert html.count("Auch in <bdi>") == 3
+
+
+def test_offers_equally_near_follow_the_title_the_visitor_reads(client):
+    kamen = Municipality.objects.get(slug="kamen")
+    OfferFactory(title_de="A Kurs", title_en="Z course", locations=[LocationFactory(municipality=kamen)])
+    OfferFactory(title_de="B Kurs", title_en="Y course", locations=[LocationFactory(municipality=kamen)])
+    OfferFactory(title_de="C Kurs", locations=[LocationFactory(municipality=kamen)])  # German where untranslated
+    assert titles(client.get("/en/offers/", {"near": "59174"})) == ["C Kurs", "Y course", "Z course"]
+    assert titles(client.get("/de/offers/", {"near": "59174"})) == ["A Kurs", "B Kurs", "C Kurs"]
