@@ -74,21 +74,23 @@ def place_km(offer, centre):
 
 
 def town_centres():
-    """[(id, name, slug, latitude, longitude)] of every town with a centre: one query per catalogue version."""
+    """[(id, district id, name, slug, latitude, longitude)] of every town with a centre: one query per catalogue version."""
 
     def compute():
         return list(
             Municipality.objects.exclude(latitude=None)
             .exclude(longitude=None)
-            .values_list("pk", "name", "slug", "latitude", "longitude")
+            .values_list("pk", "district_id", "name", "slug", "latitude", "longitude")
         )
 
     return until_changed("town-centres", "all", compute, TIMEOUT)
 
 
 def nearest_towns(town, centre, count=3):
-    """The `count` towns nearest to `centre` other than `town`, as (name, slug, km), nearest first."""
+    """The `count` towns of `town`'s district nearest to `centre`, other than `town`, as (name, slug, km)."""
     others = [
-        (name, slug, haversine_km(lat, lon, centre)) for pk, name, slug, lat, lon in town_centres() if pk != town.pk
+        (name, slug, haversine_km(lat, lon, centre))
+        for pk, district, name, slug, lat, lon in town_centres()
+        if pk != town.pk and district == town.district_id
     ]
     return sorted(others, key=lambda other: other[2])[:count]

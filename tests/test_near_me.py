@@ -228,3 +228,16 @@ def test_offers_equally_near_follow_the_title_the_visitor_reads(client):
     OfferFactory(title_de="C Kurs", locations=[LocationFactory(municipality=kamen)])  # German where untranslated
     assert titles(client.get("/en/offers/", {"near": "59174"})) == ["C Kurs", "Y course", "Z course"]
     assert titles(client.get("/de/offers/", {"near": "59174"})) == ["A Kurs", "B Kurs", "C Kurs"]
+
+
+def test_nearby_towns_are_those_the_town_filter_offers(client):
+    call_command("load_demo", "--scale", "50", "--municipalities", "400")  # synthetic towns all over NRW
+    kamen = Municipality.objects.get(slug="kamen")
+    Municipality.objects.filter(slug__startswith=SYNTHETIC_PREFIX).update(
+        latitude=kamen.latitude, longitude=kamen.longitude
+    )
+    CategoryFactory(slug="ohne-angebote")
+    html = client.get("/de/offers/", {"municipality": "kamen", "category": "ohne-angebote"}).content.decode()
+    named = re.findall(r">Auch in <bdi>([^<]+)</bdi>", html)
+    assert len(named) == 3
+    assert set(named) <= set(Municipality.objects.filter(district__slug="kreis-unna").values_list("name", flat=True))
