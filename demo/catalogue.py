@@ -148,7 +148,8 @@ def load_catalogue():
             "is_demo": True,
         }
         for name in translated_field_names(Offer):
-            fields.update(translated_values(name, {code: text[name] for code, text in texts.items()}))
+            # Optional texts (the plain-language summary) may be missing in any language.
+            fields.update(translated_values(name, {code: text[name] for code, text in texts.items() if name in text}))
         offer, _created = Offer.objects.update_or_create(
             provider=provider, title_de=texts["de"]["title"], defaults=fields
         )

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db import connection, transaction
 from django.utils import timezone
 
-from municipalities.models import District, Municipality
+from municipalities.models import District, Municipality, PostalCode
 from offers.models import Category, HoursKind, Location, Offer, Provider, TargetGroup, WeeklyHours
 
 from .catalogue import read_data, translated_values
@@ -44,17 +44,44 @@ def _synthetic_towns(count, rng):
     district = District.objects.create(
         key=SYNTHETIC_DISTRICT_KEY, name="NRW (synthetisch)", slug="nrw-synthetisch", **census(*totals)
     )
-    return towns + Municipality.objects.bulk_create(
+    created = Municipality.objects.bulk_create(
         Municipality(
             district=district,
             name=f"Musterstadt {number:03d}",
             slug=f"{SYNTHETIC_PREFIX}{number:03d}",
             official_key=f"{SYNTHETIC_DISTRICT_KEY}{number:03d}",
             postal_codes=f"{90000 + number:05d}",
+            **synthetic_centre(number),
             **census(*town),
         )
         for number, town in enumerate(figures, start=1)
     )
+    # Each generated town's one postal code at its centre, so "near=" works at NRW scale too.
+    PostalCode.objects.bulk_create(
+        (
+            PostalCode(
+                code=town.postal_codes,
+                place_name=town.name,
+                municipality=town,
+                latitude=town.latitude,
+                longitude=town.longitude,
+                source="Synthetische Testdaten",
+            )
+            for town in created
+        ),
+        # An operator's GeoNames table may hold the code already (90… is Nuremberg): it stays.
+        ignore_conflicts=True,
+    )
+    return towns + created
+
+
+def synthetic_centre(number):
+    """A generated town's centre, somewhere in NRW's bounding box; its own seed, so the catalogue stays as it was."""
+    rng = random.Random(f"centre-{number}")
+    return {
+        "latitude": Decimal(f"{rng.uniform(50.33, 52.53):.5f}"),
+        "longitude": Decimal(f"{rng.uniform(5.87, 9.46):.5f}"),
+    }
 
 
 # Weekly hours of the synthetic locations: a few patterns, so the catalogue keeps the small set of
@@ -85,6 +112,7 @@ def delete_synthetic():
     Offer.objects.filter(provider__in=providers).delete()
     Location.objects.filter(provider__in=providers).delete()
     providers.delete()
+    PostalCode.objects.filter(municipality__district__key=SYNTHETIC_DISTRICT_KEY).delete()
     Municipality.objects.filter(district__key=SYNTHETIC_DISTRICT_KEY).delete()
     District.objects.filter(key=SYNTHETIC_DISTRICT_KEY).delete()
 

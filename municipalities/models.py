@@ -1,4 +1,6 @@
-from django.core.validators import RegexValidator
+from typing import NamedTuple
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -72,6 +74,23 @@ class Municipality(CensusFigures):
         validators=[municipality_key_validator],
     )
     postal_codes = models.CharField(_("Postleitzahlen"), max_length=200, validators=[postal_codes_validator])
+    # The town's centre (GeoNames): "near me" measures from here where a place has no coordinates of its own.
+    latitude = models.DecimalField(
+        _("Breitengrad der Ortsmitte"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("Längengrad der Ortsmitte"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -88,3 +107,51 @@ class Municipality(CensusFigures):
 
     def postal_code_list(self):
         return self.postal_codes.split()
+
+
+class Centre(NamedTuple):
+    """A point "near me" is measured from: a postal code's centre."""
+
+    code: str
+    latitude: float
+    longitude: float
+
+
+class PostalCodeQuerySet(CatalogueQuerySet):
+    def centre(self, code):
+        """The Centre of postal code `code`, or None for a code we do not know (one query)."""
+        row = self.filter(code=code).values_list("latitude", "longitude").first()
+        return Centre(code, float(row[0]), float(row[1])) if row else None
+
+
+class PostalCode(models.Model):
+    """Where a postal code lies, for sorting offers by distance ("near=59423"); no geocoding at request time.
+
+    Seeded with the Kreis Unna's codes at their towns' centres (migration 0003); an operator may
+    load the GeoNames postal code table instead (`manage.py load_postal_codes`), which places each
+    code at the mean of its places' coordinates.
+    """
+
+    code = models.CharField(_("Postleitzahl"), max_length=10, unique=True)
+    place_name = models.CharField(_("Ort"), max_length=200, blank=True)
+    municipality = models.ForeignKey(
+        Municipality,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="postal_code_centres",
+        verbose_name=_("Stadt oder Gemeinde"),
+    )
+    latitude = models.DecimalField(_("Breitengrad"), max_digits=8, decimal_places=5)
+    longitude = models.DecimalField(_("Längengrad"), max_digits=8, decimal_places=5)
+    source = models.CharField(_("Quelle der Koordinaten"), max_length=200)
+
+    objects = PostalCodeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("Postleitzahl mit Mittelpunkt")
+        verbose_name_plural = _("Postleitzahlen mit Mittelpunkt")
+
+    def __str__(self):
+        return f"{self.code} {self.place_name}".strip()

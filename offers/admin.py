@@ -197,7 +197,7 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
         *(f"search_text_{code}" for code, _name in settings.LANGUAGES),
     ]
     fieldsets = [
-        (None, {"fields": ["title", "summary", "category", "provider", "status"]}),
+        (None, {"fields": ["title", "summary", "plain_summary", "category", "provider", "status"]}),
         (
             _("Wo und für wen"),
             {

@@ -11,7 +11,8 @@ from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from municipalities.models import Municipality
+from municipalities.models import Municipality, PostalCode
+from portal.catalogue import until_changed
 
 from .languages import language_name
 from .models import Category, Offer, TargetGroup
@@ -151,6 +152,36 @@ class WhenChecked(django_filters.Filter):
     field_class = StrictFlagField
 
 
+class PostalCodeField(forms.CharField):
+    """`near=59423`: the postal code's Centre, from the table of centres (municipalities.PostalCode)."""
+
+    default_error_messages = {
+        "format": _("Bitte geben Sie eine Postleitzahl mit fünf Ziffern ein, zum Beispiel 59423."),
+        "unknown": _("Diese Postleitzahl kennen wir nicht. Bitte prüfen Sie sie oder wählen Sie Ihren Wohnort."),
+    }
+
+    def clean(self, value):
+        code = super().clean(value).strip()
+        if not code:
+            return None
+        if not (len(code) == 5 and code.isascii() and code.isdigit()):
+            raise ValidationError(self.error_messages["format"], code="format")
+        # One query per code and catalogue version; False is kept for a code we do not know.
+        centre = until_changed("postal-code", code, lambda: PostalCode.objects.centre(code) or False, 300)
+        if not centre:
+            raise ValidationError(self.error_messages["unknown"], code="unknown")
+        return centre
+
+
+class NearFilter(django_filters.CharFilter):
+    """Sorting, not narrowing: the list view orders by distance from the cleaned Centre (offers/distance.py)."""
+
+    field_class = PostalCodeField
+
+    def filter(self, qs, value):
+        return qs
+
+
 class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
@@ -191,6 +222,7 @@ class OfferFilter(django_filters.FilterSet):
     # Hours (issue 14): open at this minute in Berlin; a walk-in hour, the offer's own or its location's.
     open_now = WhenChecked(label=_("Jetzt geöffnet"), method="open_now_filter")
     walk_in = WhenChecked(label=_("Mit offener Sprechstunde (ohne Termin)"), method="walk_in_filter")
+    near = NearFilter(label=_("Ihre Postleitzahl"))
 
     class Meta:
         model = Offer
@@ -208,6 +240,8 @@ class OfferFilter(django_filters.FilterSet):
                 chips.extend((name, item.slug, str(item)) for item in value)
             elif name == "municipality":
                 chips.append((name, value.slug, str(value)))
+            elif name == "near":
+                chips.append((name, value.code, _("In der Nähe von %(code)s") % {"code": value.code}))
             elif name == "language":
                 chips.append((name, value, language_name(value)))
             else:

@@ -435,9 +435,19 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         def texts(*names):
             return [f"{name}_{code}" for name in names for code in shown]
 
+        # With coordinates: a list sorted "near" a postal code shows each card's distance (offers/distance.py).
         locations = (
             Location.objects.select_related("municipality")
-            .only("street", "postal_code", "municipality__name", "closed_on_public_holidays")
+            .only(
+                "street",
+                "postal_code",
+                "latitude",
+                "longitude",
+                "municipality__name",
+                "municipality__latitude",
+                "municipality__longitude",
+                "closed_on_public_holidays",
+            )
             .prefetch_related(*hours_prefetches())
         )
         return (
@@ -490,6 +500,14 @@ class Offer(TranslatedOffer):
     slug = models.SlugField(_("Kurzname für Adressen"), max_length=200, editable=False)
     summary = models.CharField(
         _("Kurzbeschreibung"), max_length=300, help_text=_("Ein bis zwei Sätze für die Trefferliste.")
+    )
+    plain_summary = models.TextField(
+        _("In einfacher Sprache"),
+        blank=True,
+        help_text=_(
+            "Freiwillig: das Wichtigste in kurzen, einfachen Sätzen (wer, was, wann, was brauche ich?). "
+            "Steht auf der Angebotsseite ganz oben."
+        ),
     )
     description = models.TextField(_("Beschreibung"), blank=True)
     registration_info = models.TextField(_("So melden Sie sich an"), blank=True)

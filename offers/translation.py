@@ -27,7 +27,7 @@ class TargetGroupTranslationOptions(TranslationOptions):
 
 @register(Offer)
 class OfferTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description", "registration_info", "costs_note", "schedule")
+    fields = ("title", "summary", "plain_summary", "description", "registration_info", "costs_note", "schedule")
     required_languages = {"de": ("title", "summary")}
 
 

@@ -6,9 +6,9 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from municipalities.models import Municipality
+from municipalities.models import Centre, Municipality
 
-from . import cache, calendar, hours
+from . import cache, calendar, distance, hours
 from .filters import OfferFilter
 from .models import Category, Location, Offer, Provider, hours_prefetches
 
@@ -16,6 +16,8 @@ PAGE_SIZE = 20
 MAX_COUNT = 1000
 # Offers per category on a town's page.
 OFFERS_PER_CATEGORY = 5
+# Fewer results than this in a town: the list offers the nearest other towns.
+FEW_RESULTS = 5
 
 
 class CappedPaginator(Paginator):
@@ -51,9 +53,14 @@ def offer_list(request):
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
     computed = {}
+    near = filterset.form.cleaned_data.get("near")  # a postal code's Centre: nearest first
+    results = distance.order_by_distance(filterset.qs, near) if near else filterset.qs.order_by_title()
 
     def compute():
-        page = CappedPaginator(filterset.qs.order_by_title().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        if near:  # sorting every row: only ids, grouped per offer; the page's cards come by id below
+            page = CappedPaginator(results.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+            return list(page.object_list), page.paginator.count, page.number
+        page = CappedPaginator(results.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number
 
@@ -68,6 +75,12 @@ def offer_list(request):
         "active_filters": filterset.active_filters(),
         "more_than": MAX_COUNT if count > MAX_COUNT else None,
     }
+    if near:
+        for offer in page.object_list:
+            offer.distance_km = distance.place_km(offer, near)
+    town = filterset.form.cleaned_data.get("municipality")
+    if town and page.paginator.count < FEW_RESULTS:
+        context["nearby_towns"] = nearby_towns(filterset, town, near)
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
     town = filterset.form.cleaned_data.get("municipality")
@@ -78,6 +91,20 @@ def about_towns(response, towns):
     """Names the towns the page is about for the usage figures (see cache.PAGE_FACTS)."""
     response.page_facts = {"towns": [town.slug for town in towns]}
     return response
+
+
+def nearby_towns(filterset, town, near):
+    """Few results in `town`: links to the same search in the nearest other towns, with their distance."""
+    if near is None and town.latitude is None:
+        return []
+    centre = near or Centre(town.slug, float(town.latitude), float(town.longitude))
+    links = []
+    for name, slug, km in distance.nearest_towns(town, centre):
+        query = filterset.data.copy()
+        query["municipality"] = slug
+        query.pop("page", None)
+        links.append({"name": name, "km": km, "query": query.urlencode()})
+    return links
 
 
 def fallback_offers(filterset):

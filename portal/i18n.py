@@ -6,6 +6,7 @@ from functools import cache
 from babel import Locale
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
+from babel.units import format_unit
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
@@ -38,6 +39,12 @@ def percent(value):
     locale = babel_locale(get_language())
     pattern = locale.percent_formats[None].pattern.replace("#,##0", "#,##0.0").replace(" ", "\xa0")
     return format_percent(Decimal(str(value)) / 100, pattern, locale=locale)
+
+
+def kilometres(value):
+    """2.43 -> '2,4 km' (de), '2.4 كم' (ar), '2,4 км' (uk); from 10 km on in whole kilometres."""
+    pattern = "#,##0.#" if value < 10 else "#,##0"
+    return format_unit(value, "length-kilometer", length="short", format=pattern, locale=babel_locale(get_language()))
 
 
 def and_list(items):

@@ -17,4 +17,5 @@ urlpatterns += i18n_patterns(
     path("", include("offers.urls")),
     path("", include("handouts.urls")),
     path("", include("reports.urls")),
+    path("", include("glossary.urls")),
 )

@@ -219,7 +219,8 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
         "change_accessibilityfeedback",
         "view_accessibilityfeedback",
     }
-    assert codenames == editable | reference | pages | {
+    glossary = {f"{action}_term" for action in ("add", "change", "delete", "view")}
+    assert codenames == editable | reference | pages | glossary | {
         "view_district",
         "view_municipality",
         "publish_offer",

@@ -1,6 +1,6 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo, glossary
 """
 
 import ast
@@ -33,7 +33,18 @@ def imported_apps(app):
 
 
 def test_the_apps_are_found():
-    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "reports", "usage", "demo"} <= set(APPS)
+    assert {
+        "portal",
+        "municipalities",
+        "offers",
+        "pages",
+        "handouts",
+        "links",
+        "reports",
+        "usage",
+        "demo",
+        "glossary",
+    } <= set(APPS)
 
 
 def test_nothing_imports_the_reports_and_usage_apps():
@@ -51,6 +62,8 @@ def test_no_app_imports_an_app_that_imports_it_back():
     except CycleError as error:
         raise AssertionError(f"Apps import each other in a circle: {' -> '.join(reversed(error.args[1]))}") from None
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
+    # The glossary links words on offer pages through its template tag: no app imports it.
+    assert not [app for app, imports in graph.items() if "glossary" in imports]
 
 
 @pytest.mark.parametrize(
@@ -73,6 +86,7 @@ def test_no_app_imports_an_app_that_imports_it_back():
         ("handout_quick_mode", {}, "/de/handout/quick-mode/"),
         ("report_form", {"pk": 7}, "/de/r/7/"),
         ("report_thanks", {"pk": 7}, "/de/r/7/thanks/"),
+        ("glossary", {}, "/de/glossary/"),
     ],
 )
 def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):

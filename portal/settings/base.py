@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "reports",
     "usage",
     "demo",
+    "glossary",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,12 @@ def percent(value):
 
 
 @register.filter
+def kilometres(value):
+    """2.4 -> '2,4 km' in the current language."""
+    return i18n.kilometres(value)
+
+
+@register.filter
 def and_list(items):
     """Items joined as the current language joins a list ('A, B und C'; Arabic with 'و')."""
     return i18n.and_list(items)

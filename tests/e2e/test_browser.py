@@ -65,7 +65,7 @@ def test_german_caseworker_uses_only_the_keyboard(page_factory, server):
 SMALL_TAP_TARGETS = """() => {
   const small = [];
   for (const el of document.querySelectorAll('a[href], button, select, input, textarea, summary')) {
-    if (el.closest('.text') || el.classList.contains('skip-link')) continue;  // running text; shown on focus
+    if (el.closest('.text') || el.classList.contains('term') || el.classList.contains('skip-link')) continue;  // running text (a glossary word is a link inside a sentence); shown on focus
     const target = el.type === 'checkbox' ? (el.closest('label') || el.closest('.check')) : el;
     const box = target.getBoundingClientRect();
     if (box.width === 0 && box.height === 0) continue;  // not rendered, e.g. in closed <details>
@@ -83,6 +83,9 @@ PAGES = [
     "/{code}/info/barrierefreiheit/",
     "/{code}/info/leichte-sprache/",
     "/{code}/offers/?walk_in=1&open_now=0",  # issue 14: the hours filters, counselling cards with their hours
+    "/{code}/glossary/",
+    "/{code}/offers/?near=59423&municipality=bergkamen&category=integrationskurs",
+    "/{code}/offers/?near=12345",
 ]
 
 

@@ -57,6 +57,8 @@ def test_no_page_scrolls_sideways_on_a_phone_with_larger_text_and_every_target_i
         "info/leichte-sprache/",
         f"handout/?offers={sample['ids']}&client=ar",
         "info/barrierefreiheit/",
+        "glossary/",
+        "offers/?near=59423&municipality=bergkamen",
         "offers/99999-gibt-es-nicht/",
     ]
     sideways, small = {}, {}
