@@ -150,9 +150,10 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
             ClosureFactory(location=location, starts_on=datetime.date(2026, 12, 24))
             OfferFactory(category=Category.objects.get(slug="beratung"), locations=[location])
 
-    # Catalogue version, boundaries, 3 filter lists, today's closures, count, page, locations, hours and closures of both.
+    # Catalogue version, boundaries, 3 filter lists, today's closures, count, page, locations, hours and closures of
+    # both; with fewer than five results also the nearest towns (the page offers them).
     add(2)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1"))) == 2
     add(25)
     with django_assert_num_queries(14):
