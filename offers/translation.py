@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Location, Offer, Provider, TargetGroup
+from .models import Category, Location, Offer, Provider, Synonym, TargetGroup
 
 
 @register(Provider)
@@ -29,3 +29,8 @@ class TargetGroupTranslationOptions(TranslationOptions):
 class OfferTranslationOptions(TranslationOptions):
     fields = ("title", "summary", "description", "registration_info", "costs_note", "schedule")
     required_languages = {"de": ("title", "summary")}
+
+
+@register(Synonym)
+class SynonymTranslationOptions(TranslationOptions):
+    fields = ("words", "also_search")  # a row may speak one language only (Turkish "entegrasyon")

@@ -50,7 +50,7 @@ def offer_list(request):
     computed = {}
 
     def compute():
-        page = CappedPaginator(filterset.qs.order_by_title().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(filterset.ordered().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number
 

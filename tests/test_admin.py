@@ -208,7 +208,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
     editable = {
         f"{action}_{model}"
-        for model in ("offer", "integrationcourse", "provider", "location")
+        for model in ("offer", "integrationcourse", "provider", "location", "synonym")
         for action in ("add", "change", "delete", "view")
     }
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}

@@ -1,0 +1,314 @@
+"""What a visitor types, understood against the catalogue's small tables before any offer is read.
+
+An offer's search columns hold only its own texts (`stored_text`). The names of categories,
+target groups, providers and towns, and the synonyms KI staff keep, are matched here, in
+Python, against a vocabulary built once per catalogue version (`vocabulary()`); a query becomes
+a list of `Token`s, each "this text in the offer's own words, or one of these categories,
+target groups or providers". Renaming a category therefore rewrites no offer, and the names
+match in every language, so a Turkish query finds offers that exist only in German.
+
+Typos in those names (one or two wrong, missing, extra or swapped letters in a word of six
+letters or more) are corrected here, on every database; PostgreSQL adds trigram similarity
+for typos in the offers' own texts (OfferQuerySet.search).
+"""
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.indexes import GinIndex, OpClass
+from django.db.models import F, IntegerField, TextField, Value
+from django.db.models.functions import Concat
+
+from portal.catalogue import until_changed
+from portal.text import fold
+
+# Typos are forgiven in words this long (shorter words have too many neighbours).
+MIN_TYPO_LENGTH = 6
+MAX_TYPOS = 2
+# The longest name matched as one phrase ("Migrationsberatung für Erwachsene").
+MAX_PHRASE = 5
+# The district whose towns the list filters by (offers.filters.OfferFilter.municipality).
+DISTRICT = "kreis-unna"
+# German spells umlauts out (Luenen) or drops their dots (Lunen): both meet "Lünen" (folded: lunen).
+SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
+
+
+class TrigramIndex(GinIndex):
+    """A pg_trgm index on a search column (PostgreSQL); SQLite scans, which is fine at a district's size.
+
+    Declared in the model's Meta, so makemigrations adds one for each new language.
+    """
+
+    def __init__(self, column, name):
+        super().__init__(OpClass(F(column), name="gin_trgm_ops"), name=name)
+
+    def deconstruct(self):
+        path, _args, kwargs = super().deconstruct()
+        return path, [self.expressions[0].source_expressions[0].name], {"name": self.name}
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""
+        return super().create_sql(model, schema_editor, using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+def is_word_character(character):
+    return unicodedata.category(character)[0] in "LNM"
+
+
+def words(text):
+    """Folded words, punctuation at their ends dropped ("(MBE)," -> "mbe"); pure punctuation stays as it is."""
+    found = []
+    for raw in fold(str(text)).replace("\x00", "").split():
+        start, end = 0, len(raw)
+        while start < end and not is_word_character(raw[start]):
+            start += 1
+        while end > start and not is_word_character(raw[end - 1]):
+            end -= 1
+        found.append(raw[start:end] or raw)
+    return found
+
+
+def stored_text(parts):
+    """An offer's search column: its own title first, then ` | `, then its other texts, as folded words.
+
+    Spaces at both ends and between words, so " word" finds a word's start and "| " ends the title.
+    """
+    title, *rest = parts
+    return f" {' '.join(words(title))} | {' '.join(words(' '.join(rest)))} "
+
+
+def contracted(word):
+    for spelled, folded in SPELLED_OUT:
+        word = word.replace(spelled, folded)
+    return word
+
+
+def spellings(word):
+    """The word as typed and with spelled-out umlauts contracted: luenen -> {luenen, lunen}."""
+    return {word, contracted(word)}
+
+
+def typos_apart(typed, known, limit=MAX_TYPOS):
+    """Whether `typed` is at most `limit` edits from `known` (wrong, missing, extra or swapped letters)."""
+    if abs(len(typed) - len(known)) > limit:
+        return False
+    previous2, previous = None, list(range(len(known) + 1))
+    for i, a in enumerate(typed, 1):
+        current = [i] + [0] * len(known)
+        for j, b in enumerate(known, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == known[j - 2] and typed[i - 2] == b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return False
+        previous2, previous = previous, current
+    return previous[-1] <= limit
+
+
+@dataclass
+class Vocabulary:
+    """The catalogue's names, folded: built once per catalogue version and shared through the cache."""
+
+    # phrase (tuple of words) -> [(kind, id)], kinds: category, target_group, provider, town, synonym
+    phrases: dict = field(default_factory=dict)
+    # (kind, id, folded name) for the substring match of categories, target groups and providers
+    names: list = field(default_factory=list)
+    # synonym id -> (words to look for instead, category id, target group id)
+    synonyms: dict = field(default_factory=dict)
+    # words of towns, categories, target groups and synonyms that a typo may be corrected to, by length
+    correctable: dict = field(default_factory=dict)
+    # every word of every name: typed exactly, it is never corrected
+    known: set = field(default_factory=set)
+
+    def add(self, kind, pk, name, correctable=True):
+        phrase = tuple(words(name))
+        if not phrase:
+            return
+        for spelling in {phrase, tuple(map(contracted, phrase))}:
+            self.phrases.setdefault(spelling, []).append((kind, pk))
+        for word in phrase:
+            self.known |= spellings(word)
+            if correctable and len(word) >= MIN_TYPO_LENGTH:
+                self.correctable.setdefault(len(word), set()).add(word)
+
+    def correction(self, word):
+        """The known word a typo most likely meant, or None."""
+        if len(word) < MIN_TYPO_LENGTH or spellings(word) & self.known:
+            return None
+        for limit in range(1, MAX_TYPOS + 1):
+            for length in range(len(word) - limit, len(word) + limit + 1):
+                for known in sorted(self.correctable.get(length, ())):
+                    if typos_apart(word, known, limit):
+                        return known
+        return None
+
+    def lookup(self, phrase):
+        found = []
+        for spelling in {phrase, tuple(map(contracted, phrase))}:
+            found.extend(self.phrases.get(spelling, ()))
+        return found
+
+
+def vocabulary_rows():
+    """(kind, id, category id, target group id, names, more names) of every name searched: one query.
+
+    Names in several languages are joined by newlines.
+    """
+    from municipalities.models import Municipality
+
+    from .models import Category, Provider, Synonym, TargetGroup, language_codes
+
+    def joined(field_name):
+        parts = (part for code in language_codes() for part in (f"{field_name}_{code}", Value("\n")))
+        return Concat(*parts, output_field=TextField())
+
+    def row(queryset, kind, names, more=None, category=None, target_group=None):
+        nothing = Value(None, output_field=IntegerField())
+        if hasattr(queryset, "rewrite"):
+            queryset = queryset.rewrite(False)  # modeltranslation would reorder the columns of the union
+        return (
+            queryset.order_by()
+            .annotate(
+                vocabulary_kind=Value(kind),
+                vocabulary_id=F("pk"),
+                category_ref=F(category) if category else nothing,
+                target_group_ref=F(target_group) if target_group else nothing,
+                vocabulary_names=names,
+                vocabulary_more=more or Value("", output_field=TextField()),
+            )
+            .values_list(
+                "vocabulary_kind",
+                "vocabulary_id",
+                "category_ref",
+                "target_group_ref",
+                "vocabulary_names",
+                "vocabulary_more",
+            )
+        )
+
+    first, *others = [
+        row(Category.objects, "category", joined("name")),
+        row(TargetGroup.objects, "target_group", joined("name")),
+        row(Provider.objects, "provider", Concat("name", Value(""), output_field=TextField())),
+        row(
+            Municipality.objects.filter(district__slug=DISTRICT),
+            "town",
+            Concat("name", Value(""), output_field=TextField()),
+        ),
+        row(Synonym.objects, "synonym", joined("words"), joined("also_search"), "category_id", "target_group_id"),
+    ]
+    return first.union(*others, all=True)
+
+
+def build_vocabulary():
+    vocabulary = Vocabulary()
+    for kind, pk, category, target_group, names, more in vocabulary_rows():
+        if kind == "synonym":
+            for term in terms(names):
+                vocabulary.add("synonym", pk, term)
+            instead = tuple(" ".join(words(term)) for term in terms(more))
+            for term in instead:
+                for word in term.split():
+                    vocabulary.known |= spellings(word)
+            vocabulary.synonyms[pk] = (instead, category, target_group)
+            continue
+        for name in dict.fromkeys(filter(None, names.split("\n"))):
+            vocabulary.add(kind, pk, name, correctable=kind != "provider")
+            if kind != "town":
+                vocabulary.names.append((kind, pk, " ".join(words(name))))
+    return vocabulary
+
+
+def terms(text):
+    """The comma- or line-separated terms of a text, each once."""
+    return list(dict.fromkeys(term.strip() for term in text.replace("\n", ",").split(",") if term.strip()))
+
+
+def vocabulary():
+    return until_changed("vocabulary", "", build_vocabulary, 600)
+
+
+@dataclass
+class Token:
+    """One part of a query: an offer matches it by any of these."""
+
+    typed: str
+    texts: set = field(default_factory=set)  # folded words or phrases in the offer's own texts
+    categories: set = field(default_factory=set)
+    target_groups: set = field(default_factory=set)
+    providers: set = field(default_factory=set)
+    similar: str = ""  # PostgreSQL: a word of six letters or more that its texts may hold with typos
+
+
+@dataclass
+class Query:
+    tokens: list
+    town: int | None = None  # a town named in the query (its id)
+    rest: str = ""  # the query without the town's name
+
+    def __bool__(self):
+        return bool(self.tokens or self.town)
+
+
+def understand(text, find_town=False, vocab=None):
+    """The query as tokens; with find_town, a town named in it becomes `town` instead of a token."""
+    vocab = vocab or vocabulary()
+    raw = [part for part in str(text).replace("\x00", "").split() if words(part)]
+    typed = [" ".join(words(part)) for part in raw]
+    corrected = [vocab.correction(word) or word for word in typed]
+    tokens, town, rest, i = [], None, [], 0
+    while i < len(typed):
+        for length in range(min(MAX_PHRASE, len(typed) - i), 0, -1):
+            terms = vocab.lookup(tuple(corrected[i : i + length]))
+            if terms:
+                break
+        else:
+            length, terms = 1, []
+        towns = [pk for kind, pk in terms if kind == "town"]
+        if find_town and towns and town is None and len(terms) == len(towns):
+            town = towns[0]
+            i += length
+            continue
+        rest.extend(raw[i : i + length])
+        tokens.append(token_for(typed[i : i + length], corrected[i : i + length], terms, vocab))
+        i += length
+    return Query(tokens, town, rest=" ".join(rest))
+
+
+def token_for(typed, corrected, terms, vocab):
+    token = Token(" ".join(typed))
+    for phrase in {" ".join(typed), " ".join(corrected)}:
+        token.texts |= spellings(phrase)
+    if (
+        len(typed) == 1
+        and corrected == typed
+        and len(typed[0]) >= MIN_TYPO_LENGTH
+        and not spellings(typed[0]) & vocab.known
+    ):
+        token.similar = typed[0]
+    for kind, pk in terms:
+        if kind == "category":
+            token.categories.add(pk)
+        elif kind == "target_group":
+            token.target_groups.add(pk)
+        elif kind == "provider":
+            token.providers.add(pk)
+        elif kind == "synonym":
+            instead, category, target_group = vocab.synonyms[pk]
+            token.texts.update(instead)
+            token.categories.update(filter(None, [category]))
+            token.target_groups.update(filter(None, [target_group]))
+    # Names hold the words too ("kurs" is in "Integrationskurs", "lindenhof" in "Sprachschule Lindenhof");
+    # a word of one or two letters only as a whole word.
+    for kind, pk, name in vocab.names:
+        if any(text in name if len(text) > 2 else text in name.split() for text in token.texts):
+            {"category": token.categories, "target_group": token.target_groups, "provider": token.providers}[kind].add(
+                pk
+            )
+    return token
