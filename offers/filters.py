@@ -189,12 +189,16 @@ class OfferFilter(django_filters.FilterSet):
         # The town choices are read once per form anyway (ReadOnce): no query of its own.
         return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
 
-    def ordered(self):
-        """The filtered offers, best matches first when searching, else (or with sort=title) by title."""
-        if self.query and self.form.cleaned_data.get("sort") != "title" and self.query.tokens:
-            return self.qs.order_by_relevance(
-                self.query, town=self.form.cleaned_data.get("municipality") or self.town_from_query
-            )
+    def ordered(self, broad=False, candidates=1000):
+        """The filtered offers, best matches first when searching, else (or with sort=title) by title.
+
+        `broad` (more than `candidates` match, so the list says "more than 1000"): only `candidates`
+        of the matches (and as many held in the town) are ranked: ranking every match of a word
+        half the catalogue holds would read every one of them.
+        """
+        if self.query and self.form.cleaned_data.get("sort") != "title":
+            town = self.form.cleaned_data.get("municipality") or self.town_from_query
+            return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
         return self.qs.order_by_title()
 
     def active_filters(self):

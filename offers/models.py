@@ -366,27 +366,37 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             self = self.filter(matches)
         return self
 
-    def order_by_relevance(self, query, town=None, language=None):
+    def order_by_relevance(self, query, town=None, language=None, candidates=None):
         """Best first: a category named, a word starting the title, a whole word, a word's start, any match.
 
         Within a town, offers held there come before district-wide and online ones. Ties by title.
+        With `candidates`, only that many are ranked (see OfferFilter.ordered).
         """
+        held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
+        if candidates:
+            # Any `candidates` of the matches (the cheapest to find), and the first of those held in the town.
+            pools = [self.order_by()]
+            if town is not None:
+                pools.append(self.filter(Exists(held_there)).order_by_title(language))
+            first, *others = [pool.values("pk")[:candidates] for pool in pools]
+            # Only the candidates are read: the outer query starts from their ids.
+            self = Offer.objects.filter(pk__in=first.union(*others) if others else first)
         column = f"search_text_{language or current_language()}"
         score = Value(0)
         for token in query.tokens:
             whens = []
             if token.categories:
                 whens.append(When(category_id__in=sorted(token.categories), then=8))
-            for part in sorted(token.texts):
+            typed = sorted(token.ranked)
+            for part in typed:
                 found = StrIndex(column, Value(f" {part}"))
                 whens.append(When(GreaterThan(found, 0) & LessThan(found, StrIndex(column, Value(" | "))), then=6))
-            whens += [When(**{f"{column}__contains": f" {part} "}, then=4) for part in sorted(token.texts)]
-            whens += [When(**{f"{column}__contains": f" {part}"}, then=3) for part in sorted(token.texts)]
+            whens += [When(**{f"{column}__contains": f" {part} "}, then=4) for part in typed]
+            whens += [When(**{f"{column}__contains": f" {part}"}, then=3) for part in typed]
             score += Case(*whens, default=1)
         order = ["-relevance", "shown_title", "pk"]
         ranked = self.alias(relevance=score, shown_title=shown_title(language))
         if town is not None:
-            held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
             ranked = ranked.alias(held_there=Exists(held_there))
             order.insert(0, "-held_there")
         return ranked.order_by(*order)

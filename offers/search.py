@@ -12,12 +12,13 @@ letters or more) are corrected here, on every database; PostgreSQL adds trigram 
 for typos in the offers' own texts (OfferQuerySet.search).
 """
 
+import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
-from django.contrib.postgres.indexes import GinIndex, OpClass
-from django.db.models import F, IntegerField, TextField, Value
-from django.db.models.functions import Concat
+from django.contrib.postgres.indexes import GinIndex
+from django.db.models import BigIntegerField, F, TextField, Value
+from django.db.models.functions import Cast, Concat
 
 from portal.catalogue import until_changed
 from portal.text import fold
@@ -40,11 +41,11 @@ class TrigramIndex(GinIndex):
     """
 
     def __init__(self, column, name):
-        super().__init__(OpClass(F(column), name="gin_trgm_ops"), name=name)
+        super().__init__(fields=[column], opclasses=["gin_trgm_ops"], name=name)
 
     def deconstruct(self):
-        path, _args, kwargs = super().deconstruct()
-        return path, [self.expressions[0].source_expressions[0].name], {"name": self.name}
+        path, _args, _kwargs = super().deconstruct()
+        return path, [self.fields[0]], {"name": self.name}
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -137,16 +138,21 @@ class Vocabulary:
             if correctable and len(word) >= MIN_TYPO_LENGTH:
                 self.correctable.setdefault(len(word), set()).add(word)
 
-    def correction(self, word):
-        """The known word a typo most likely meant, or None."""
-        if len(word) < MIN_TYPO_LENGTH or spellings(word) & self.known:
-            return None
-        for limit in range(1, MAX_TYPOS + 1):
-            for length in range(len(word) - limit, len(word) + limit + 1):
-                for known in sorted(self.correctable.get(length, ())):
-                    if typos_apart(word, known, limit):
-                        return known
-        return None
+    def corrections(self, word):
+        """The known words a typo most likely meant (all at the smallest distance), or none."""
+        if len(word) < MIN_TYPO_LENGTH - 1 or spellings(word) & self.known:
+            return []
+        # A six-letter word with a letter missing has five; two typos only in what is still six letters long.
+        for limit in range(1, (MAX_TYPOS if len(word) >= MIN_TYPO_LENGTH else 1) + 1):
+            found = [
+                known
+                for length in range(len(word) - limit, len(word) + limit + 1)
+                for known in sorted(self.correctable.get(length, ()))
+                if typos_apart(word, known, limit)
+            ]
+            if found:
+                return found
+        return []
 
     def lookup(self, phrase):
         found = []
@@ -169,7 +175,7 @@ def vocabulary_rows():
         return Concat(*parts, output_field=TextField())
 
     def row(queryset, kind, names, more=None, category=None, target_group=None):
-        nothing = Value(None, output_field=IntegerField())
+        nothing = Cast(Value(None), BigIntegerField())  # typed: PostgreSQL types a union's NULLs as text
         if hasattr(queryset, "rewrite"):
             queryset = queryset.rewrite(False)  # modeltranslation would reorder the columns of the union
         return (
@@ -240,6 +246,7 @@ class Token:
 
     typed: str
     texts: set = field(default_factory=set)  # folded words or phrases in the offer's own texts
+    ranked: set = field(default_factory=set)  # those of them typed (or corrected): where they stand counts
     categories: set = field(default_factory=set)
     target_groups: set = field(default_factory=set)
     providers: set = field(default_factory=set)
@@ -261,54 +268,48 @@ def understand(text, find_town=False, vocab=None):
     vocab = vocab or vocabulary()
     raw = [part for part in str(text).replace("\x00", "").split() if words(part)]
     typed = [" ".join(words(part)) for part in raw]
-    corrected = [vocab.correction(word) or word for word in typed]
+    corrected = [vocab.corrections(word) or [word] for word in typed]
     tokens, town, rest, i = [], None, [], 0
     while i < len(typed):
         for length in range(min(MAX_PHRASE, len(typed) - i), 0, -1):
-            terms = vocab.lookup(tuple(corrected[i : i + length]))
+            phrases = list(itertools.product(*corrected[i : i + length]))
+            terms = [term for phrase in phrases for term in vocab.lookup(phrase)]
             if terms:
                 break
         else:
-            length, terms = 1, []
+            length, terms, phrases = 1, [], [(word,) for word in corrected[i]]
         towns = [pk for kind, pk in terms if kind == "town"]
         if find_town and towns and town is None and len(terms) == len(towns):
             town = towns[0]
             i += length
             continue
         rest.extend(raw[i : i + length])
-        tokens.append(token_for(typed[i : i + length], corrected[i : i + length], terms, vocab))
+        tokens.append(token_for(typed[i : i + length], phrases, terms, vocab))
         i += length
     return Query(tokens, town, rest=" ".join(rest))
 
 
-def token_for(typed, corrected, terms, vocab):
+def token_for(typed, phrases, terms, vocab):
+    """`typed` words as one token: `phrases` are their corrections, `terms` what the vocabulary knows them as."""
     token = Token(" ".join(typed))
-    for phrase in {" ".join(typed), " ".join(corrected)}:
-        token.texts |= spellings(phrase)
-    if (
-        len(typed) == 1
-        and corrected == typed
-        and len(typed[0]) >= MIN_TYPO_LENGTH
-        and not spellings(typed[0]) & vocab.known
-    ):
-        token.similar = typed[0]
+    for phrase in {tuple(typed), *phrases}:
+        token.texts |= spellings(" ".join(phrase))
+    token.ranked = set(token.texts)
+    word = typed[0]
+    if len(typed) == 1 and phrases == [(word,)] and len(word) >= MIN_TYPO_LENGTH and not spellings(word) & vocab.known:
+        token.similar = word  # PostgreSQL looks for it with typos in the offers' own words
+    kinds = {"category": token.categories, "target_group": token.target_groups, "provider": token.providers}
     for kind, pk in terms:
-        if kind == "category":
-            token.categories.add(pk)
-        elif kind == "target_group":
-            token.target_groups.add(pk)
-        elif kind == "provider":
-            token.providers.add(pk)
-        elif kind == "synonym":
+        if kind == "synonym":
             instead, category, target_group = vocab.synonyms[pk]
             token.texts.update(instead)
             token.categories.update(filter(None, [category]))
             token.target_groups.update(filter(None, [target_group]))
+        elif kind in kinds:
+            kinds[kind].add(pk)
     # Names hold the words too ("kurs" is in "Integrationskurs", "lindenhof" in "Sprachschule Lindenhof");
     # a word of one or two letters only as a whole word.
     for kind, pk, name in vocab.names:
         if any(text in name if len(text) > 2 else text in name.split() for text in token.texts):
-            {"category": token.categories, "target_group": token.target_groups, "provider": token.providers}[kind].add(
-                pk
-            )
+            kinds[kind].add(pk)
     return token

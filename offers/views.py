@@ -1,3 +1,5 @@
+import functools
+
 from django.core.paginator import Page, Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -32,6 +34,19 @@ class CappedPaginator(Paginator):
         return pages_of(self.count).num_pages
 
 
+class RankedPaginator(CappedPaginator):
+    """Counts first, then orders: `order(broad=True)` when more than MAX_COUNT match (see OfferFilter.ordered)."""
+
+    def __init__(self, order, object_list, per_page):
+        super().__init__(object_list, per_page)
+        self.order = order
+
+    def page(self, number):
+        number = self.validate_number(number)
+        self.object_list = self.order(broad=self.count > MAX_COUNT)
+        return super().page(number)
+
+
 def pages_of(count):
     """The pages over a (capped) count of offers: at most MAX_COUNT of them can be paged through."""
     return Paginator(range(min(count, MAX_COUNT)), PAGE_SIZE)
@@ -50,7 +65,9 @@ def offer_list(request):
     computed = {}
 
     def compute():
-        page = CappedPaginator(filterset.ordered().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        order = functools.partial(filterset.ordered, candidates=MAX_COUNT)
+        paginator = RankedPaginator(lambda broad: order(broad=broad).for_cards(), filterset.qs, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number
 

@@ -461,8 +461,10 @@ def test_a_broad_list_says_more_than_the_counted_limit_and_pages_through_it(clie
         OfferFactory(title_de=f"Kurs {word}", format=Offer.Format.ONLINE)
     first = client.get("/de/offers/", {"q": "kurs"}).content.decode()
     assert "Mehr als <bdi>4</bdi> Angebote gefunden" in first and "Seite <bdi>1</bdi> von <bdi>2</bdi>" in first
-    last = client.get("/de/offers/", {"q": "kurs", "page": 9})
+    last = client.get("/de/offers/", {"q": "kurs", "page": 9, "sort": "title"})  # relevance is the default (issue 15)
     assert ids(last) == [offer.pk for offer in Offer.objects.order_by_title()[2:4]]
+    ranked = ids(client.get("/de/offers/", {"q": "kurs"})) + ids(client.get("/de/offers/", {"q": "kurs", "page": 2}))
+    assert len(set(ranked)) == 4
     assert "أكثر من <bdi>4</bdi>" in client.get("/ar/offers/", {"q": "kurs"}).content.decode()
     exact = client.get("/de/offers/", {"q": "kurs sieben"}).content.decode()
     assert "<bdi>1</bdi> Angebot gefunden" in exact
