@@ -157,6 +157,10 @@ def main():
         ("offer list (Unna, integration course, Arabic)", list_url),
         ("offer detail (Arabic)", detail_url),
         ("search q=deutsch (German)", "/de/offers/?q=deutsch"),
+        # Relevance (issue 15): a word nearly every offer holds, and a provider's name a few hundred hold.
+        ("search relevance, common word q=beratung", "/de/offers/?q=beratung"),
+        ("search relevance, rare name q=synthetischer trager 058", "/de/offers/?q=synthetischer+trager+058"),
+        ("search synonym across languages q=almanca kursu (Turkish)", "/tr/offers/?q=almanca+kursu"),
     )
     # A rush that does not hit the page cache: every town's list in every language, with and without a category.
     languages = [code for code, _name in settings.LANGUAGES]
