@@ -126,11 +126,17 @@ class Vocabulary:
     correctable: dict = field(default_factory=dict)
     # every word of every name: typed exactly, it is never corrected
     known: set = field(default_factory=set)
+    # folded word -> as the catalogue writes it, for "did you mean"
+    written: dict = field(default_factory=dict)
 
     def add(self, kind, pk, name, correctable=True):
         phrase = tuple(words(name))
         if not phrase:
             return
+        for part in name.split():
+            word = " ".join(words(part))
+            if len(word) >= MIN_TYPO_LENGTH - 2 and word.isalpha():
+                self.written.setdefault(word, part.strip(",.;:()[]„“\"'«»"))
         for spelling in {phrase, tuple(map(contracted, phrase))}:
             self.phrases.setdefault(spelling, []).append((kind, pk))
         for word in phrase:
@@ -313,3 +319,28 @@ def token_for(typed, phrases, terms, vocab):
         if any(text in name if len(text) > 2 else text in name.split() for text in token.texts):
             kinds[kind].add(pk)
     return token
+
+
+def suggestion(text, vocab=None):
+    """For a search that found nothing: the query with unknown words replaced by the nearest words
+    the catalogue's names and synonyms use ("Did you mean …"), or "" when there is none."""
+    vocab = vocab or vocabulary()
+    suggested, changed = [], False
+    for part in str(text).replace("\x00", "").split():
+        word = " ".join(words(part))
+        near = []
+        if len(word) >= MIN_TYPO_LENGTH - 2 and not spellings(word) & vocab.known:
+            limit = MAX_TYPOS if len(word) >= MIN_TYPO_LENGTH else 1
+            near = sorted(
+                (distance, known)
+                for known in vocab.written
+                if abs(len(known) - len(word)) <= limit
+                for distance in range(1, limit + 1)
+                if typos_apart(word, known, distance) and not (distance > 1 and typos_apart(word, known, distance - 1))
+            )
+        if near:
+            suggested.append(vocab.written[near[0][1]])
+            changed = True
+        else:
+            suggested.append(part)
+    return " ".join(suggested) if changed else ""

@@ -8,8 +8,9 @@ from django.utils.translation import get_language
 from municipalities.models import Municipality
 
 from . import cache
-from .filters import OfferFilter
+from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, Offer, Provider
+from .search import suggestion
 
 PAGE_SIZE = 20
 MAX_COUNT = 1000
@@ -84,13 +85,15 @@ def offer_list(request):
     }
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
+        if filterset.query:
+            context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
     return render(request, "offers/offer_list.html", context)
 
 
 def fallback_offers(filterset):
     """When nothing matches: the counselling that helps anyone, near the chosen town."""
     offers = Offer.objects.published().counselling_for_everyone()
-    town = filterset.form.cleaned_data.get("municipality")
+    town = filterset.form.cleaned_data.get("municipality") or filterset.town_from_query
     if town:
         offers = offers.in_municipality(town)
     return offers.for_cards().order_by_title()[:6]

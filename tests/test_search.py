@@ -357,3 +357,13 @@ def test_the_issues_table_finds_what_was_meant_on_the_demo_catalogue(client):
     for pk in german_only:
         card = page[page.index(f'data-offer-id="{pk}"') :]
         assert 'lang="de" dir="ltr">' in card[: card.index("</h3>")]
+
+
+def test_a_search_that_finds_nothing_suggests_the_catalogues_own_words_without_javascript(client):
+    offer = OfferFactory(provider=ProviderFactory(name="Sprachschule Lindenhof"))
+    page = client.get("/de/offers/", {"q": "Lindenhfo", "sort": "title"}).content.decode()
+    assert 'Meinten Sie: <a href="?q=Lindenhof">Lindenhof</a>' in page
+    assert ids(client.get("/de/offers/", {"q": "Lindenhof"})) == [offer.pk]
+    arabic = client.get("/ar/offers/", {"q": "Lindenhfo"}).content.decode()
+    assert 'href="?q=Lindenhof">Lindenhof</a>' in arabic and "هل تقصد:" in arabic
+    assert "Meinten Sie" not in client.get("/de/offers/", {"q": "qwertzuiop"}).content.decode()
