@@ -15,6 +15,8 @@ from django.utils.translation import get_language
 
 from portal.catalogue import until_changed
 
+from . import failed_searches
+
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
@@ -80,11 +82,14 @@ def cached_for_visitors(view):
             rendered.append(response)
             if response.streaming or response.status_code != 200 or response.cookies:
                 return None
-            return {"content": response.content, "content_type": response["Content-Type"]}
+            page = {"content": response.content, "content_type": response["Content-Type"]}
+            return {**page, "counted_search": getattr(request, "counted_search", None)}
 
         page_address = digest(request.get_host() + request.get_full_path())
         page = until_changed("page", f"{static_release()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT)
         if not rendered:
+            if page.get("counted_search"):  # a search that found little counts each time it is asked
+                failed_searches.count(*page["counted_search"])
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
         response = rendered[0]
         if not response.streaming:

@@ -707,4 +707,4 @@ class IntegrationCourse(models.Model):
         return {}
 
 
-from .synonyms import Synonym  # noqa: E402, F401 (its own module; the search reads it, offers/search.py)
+from .synonyms import FailedSearch, Synonym  # noqa: E402, F401 (its own module; the search reads it, offers/search.py)

@@ -62,3 +62,26 @@ class Synonym(models.Model):
     @staticmethod
     def languages():
         return [code for code, _name in settings.LANGUAGES]
+
+
+class FailedSearch(models.Model):
+    """How often a search found nothing or little, per week: only the text, its language and a count.
+
+    No address, cookie, session or time of day. Counted in each process's memory and written in one
+    go at most once a minute (offers/failed_searches.py); staff see only texts counted at least
+    three times; rows older than eight weeks are deleted.
+    """
+
+    week = models.DateField(_("Woche ab"))
+    language = models.CharField(_("Sprache"), max_length=10)
+    text = models.CharField(_("Suchtext"), max_length=100)
+    count = models.PositiveIntegerField(_("Anzahl"), default=0)
+
+    class Meta:
+        ordering = ["-week", "-count", "text"]
+        verbose_name = _("Erfolglose Suche")
+        verbose_name_plural = _("Erfolglose Suchen")
+        constraints = [models.UniqueConstraint(fields=["week", "language", "text"], name="failed_search_once_a_week")]
+
+    def __str__(self):
+        return self.text

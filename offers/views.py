@@ -7,7 +7,7 @@ from django.utils.translation import get_language
 
 from municipalities.models import Municipality
 
-from . import cache
+from . import cache, failed_searches
 from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, Offer, Provider
 from .search import suggestion
@@ -73,6 +73,9 @@ def offer_list(request):
         return list(computed), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
+    if filterset.query:  # counted in memory; a cached copy of this page counts too (cache.cached_for_visitors)
+        request.counted_search = (get_language(), filterset.form.cleaned_data["q"], count)
+        failed_searches.count(*request.counted_search)
     # Computed just now, the page's offers came with their count; from the cache, only their ids,
     # which may name an offer that left the site since without a save (its visible-until date passed).
     offers = computed or Offer.objects.published().for_cards().in_bulk(ids)

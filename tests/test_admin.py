@@ -220,6 +220,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
         "view_accessibilityfeedback",
     }
     assert codenames == editable | reference | pages | {
+        "view_failedsearch",
         "view_district",
         "view_municipality",
         "publish_offer",

@@ -367,3 +367,66 @@ def test_a_search_that_finds_nothing_suggests_the_catalogues_own_words_without_j
     arabic = client.get("/ar/offers/", {"q": "Lindenhfo"}).content.decode()
     assert 'href="?q=Lindenhof">Lindenhof</a>' in arabic and "هل تقصد:" in arabic
     assert "Meinten Sie" not in client.get("/de/offers/", {"q": "qwertzuiop"}).content.decode()
+
+
+@pytest.fixture
+def counting():
+    from offers import failed_searches
+
+    failed_searches._pending.clear()
+    failed_searches._last_flush[0] = 0.0  # long ago: only FAILED_SEARCHES_FLUSH_SECONDS decides
+    yield failed_searches
+    failed_searches._pending.clear()
+
+
+def test_failed_searches_are_counted_in_memory_and_written_in_one_go_with_nothing_but_text_language_and_week(
+    client, counting, django_assert_num_queries
+):
+    from offers.models import FailedSearch
+
+    OfferFactory(title_de="Sprachcafé")
+    client.get("/tr/offers/", {"q": "Fahrradkurs"})  # the page is rendered and cached
+    with django_assert_num_queries(1):  # the cached page: the catalogue version, no write
+        client.get("/tr/offers/", {"q": "Fahrradkurs"})
+    client.get("/tr/offers/", {"q": "  FAHRRADKURS "})
+    client.get("/de/offers/", {"q": "Fahrradkurs"})
+    client.get("/de/offers/", {"q": "Sprachcafé"})  # one result: few, counted too
+    for personal in ["Termin 12.3.", "anna@example.org", "Aktenzeichen 4711"]:
+        client.get("/de/offers/", {"q": personal})
+    client.get("/de/offers/", {"q": "Angebot"}, HTTP_COOKIE="sessionid=abc")  # with a cookie: the same count
+    assert not FailedSearch.objects.exists()
+    counting.flush()
+    rows = {(row.language, row.text, row.count) for row in FailedSearch.objects.all()}
+    assert rows == {("tr", "fahrradkurs", 3), ("de", "fahrradkurs", 1), ("de", "sprachcafé", 1), ("de", "angebot", 1)}
+    assert {field.name for field in FailedSearch._meta.fields} == {"id", "week", "language", "text", "count"}
+    assert {row.week for row in FailedSearch.objects.all()} == {counting.this_week()}
+    client.get("/tr/offers/", {"q": "Fahrradkurs"})
+    counting.flush()
+    assert FailedSearch.objects.get(language="tr").count == 4
+
+
+def test_staff_see_failed_searches_counted_three_times_with_one_click_to_a_synonym_and_old_weeks_expire(
+    client, ki_editor, provider_editor, counting
+):
+    import datetime
+
+    from django.urls import reverse
+
+    from offers.models import FailedSearch
+
+    week = counting.this_week()
+    FailedSearch.objects.create(week=week, language="uk", text="дитсадок", count=3)
+    FailedSearch.objects.create(week=week, language="uk", text="рідкісне", count=2)
+    old = FailedSearch.objects.create(week=week - datetime.timedelta(weeks=9), language="de", text="alt", count=50)
+    client.force_login(provider_editor)
+    assert client.get(reverse("admin:offers_failedsearch_changelist")).status_code == 403
+    client.force_login(ki_editor)
+    page = client.get(reverse("admin:offers_failedsearch_changelist")).content.decode()
+    assert "дитсадок" in page and "рідкісне" not in page
+    link = reverse("admin:offers_synonym_add") + "?words_uk=%D0%B4%D0%B8%D1%82%D1%81%D0%B0%D0%B4%D0%BE%D0%BA"
+    assert link in page
+    form = client.get(link).content.decode()
+    assert 'name="words_uk"' in form and 'value="дитсадок"' in form
+    counting.flush()
+    assert not FailedSearch.objects.filter(pk=old.pk).exists()
+    assert FailedSearch.objects.count() == 2
