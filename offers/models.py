@@ -21,7 +21,7 @@ from portal.text import slugify_de
 
 from .fields import LanguageCodesField
 from .languages import language_name
-from .search import TrigramIndex, stored_text, understand
+from .search import SHORT_WORD, TrigramIndex, stored_text, understand
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
 
 phone_validator = RegexValidator(
@@ -353,7 +353,8 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             matches = Q()
             for column in columns:
                 for part in sorted(token.texts):
-                    matches |= Q(**{f"{column}__contains": part})
+                    # A short word only where a word starts: "mbe" is not in "Dezember".
+                    matches |= Q(**{f"{column}__contains": f" {part}" if len(part) <= SHORT_WORD else part})
                 if token.similar and similar:
                     matches |= Q(TrigramWordSimilar(F(column), Value(token.similar)))
             if token.categories:

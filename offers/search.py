@@ -25,6 +25,8 @@ from portal.text import fold
 # Typos are forgiven in words this long (shorter words have too many neighbours).
 MIN_TYPO_LENGTH = 6
 MAX_TYPOS = 2
+# A word this short matches only at the start of a word ("mbe" is not in "Dezember").
+SHORT_WORD = 3
 # The longest name matched as one phrase ("Migrationsberatung für Erwachsene").
 MAX_PHRASE = 5
 # The district whose towns the list filters by (offers.filters.OfferFilter.municipality).
@@ -306,9 +308,9 @@ def token_for(typed, phrases, terms, vocab):
         elif kind in kinds:
             kinds[kind].add(pk)
     # Names hold the words too ("kurs" is in "Integrationskurs", "lindenhof" in "Sprachschule Lindenhof");
-    # a word of one or two letters only as a whole word.
+    # a short word only at the start of one of their words.
     for kind, pk, name in vocab.names:
-        if any(text in name if len(text) > 2 else text in name.split() for text in token.texts):
+        if any(text in name if len(text) > SHORT_WORD else f" {text}" in f" {name}" for text in token.texts):
             kinds[kind].add(pk)
     return token
 

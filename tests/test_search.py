@@ -430,3 +430,10 @@ def test_staff_see_failed_searches_counted_three_times_with_one_click_to_a_synon
     counting.flush()
     assert not FailedSearch.objects.filter(pk=old.pk).exists()
     assert FailedSearch.objects.count() == 2
+
+
+def test_a_word_of_three_letters_or_fewer_matches_only_at_the_start_of_a_word(client):
+    mbe = OfferFactory(title_de="Beratung", description_de="Die MBE hilft.")
+    OfferFactory(title_de="Kurs im Dezember", category=CategoryFactory(name_de="Freizeit"))
+    assert ids(client.get("/de/offers/", {"q": "mbe"})) == [mbe.pk]  # not "Dezember"
+    assert ids(client.get("/de/offers/", {"q": "dez"})) != []  # the start of a word
