@@ -350,17 +350,20 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         columns = search_columns(languages)
         similar = connections[self.db].vendor == "postgresql"
         for token in query.tokens:
+            # Cheap comparisons first: PostgreSQL evaluates an OR from left to right.
             matches = Q()
-            for column in columns:
-                for part in sorted(token.texts):
-                    # A short word only where a word starts: "mbe" is not in "Dezember".
-                    matches |= Q(**{f"{column}__contains": f" {part}" if len(part) <= SHORT_WORD else part})
-                if token.similar and similar:
-                    matches |= Q(TrigramWordSimilar(F(column), Value(token.similar)))
             if token.categories:
                 matches |= Q(category_id__in=sorted(token.categories))
             if token.providers:
                 matches |= Q(provider_id__in=sorted(token.providers))
+            for column in columns:
+                for part in sorted(token.texts):
+                    contains = Q(**{f"{column}__contains": part})
+                    if len(part) <= SHORT_WORD:  # only where a word starts ("mbe" is not in "Dezember");
+                        contains &= Q(**{f"{column}__contains": f" {part}"})  # the first finds it in the index
+                    matches |= contains
+                if token.similar and similar:
+                    matches |= Q(TrigramWordSimilar(F(column), Value(token.similar)))
             if token.target_groups:
                 through = Offer.target_groups.through.objects
                 matches |= Q(Exists(through.filter(offer=OuterRef("pk"), targetgroup__in=sorted(token.target_groups))))
