@@ -159,6 +159,10 @@ def main():
         ("search q=deutsch (German)", "/de/offers/?q=deutsch"),
         # Issue 14: open at this minute (weekday and time in SQL, today's holiday and closures once).
         ("open now (Unna, Arabic)", "/ar/offers/?municipality=unna&open_now=1"),
+        # Relevance (issue 15): a word nearly every offer holds, and a provider's name a few hundred hold.
+        ("search relevance, common word q=beratung", "/de/offers/?q=beratung"),
+        ("search relevance, rare name q=synthetischer trager 058", "/de/offers/?q=synthetischer+trager+058"),
+        ("search synonym across languages q=almanca kursu (Turkish)", "/tr/offers/?q=almanca+kursu"),
     )
     # A rush that does not hit the page cache: every town's list in every language, with and without a category.
     languages = [code for code, _name in settings.LANGUAGES]

@@ -23,6 +23,7 @@ from .models import (
     edits_every_provider,
     language_codes,
 )
+from .synonyms_admin import SynonymAdmin  # noqa: F401 (registers the synonyms' admin)
 from .translations_admin import TranslationMissingFilter, TranslationOutdatedFilter, TranslationWorkflowAdmin
 
 

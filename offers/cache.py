@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 
 from portal.catalogue import until_changed
 
-from . import hours
+from . import failed_searches, hours
 
 TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
@@ -92,6 +92,7 @@ def cached_for_visitors(view):
                 "content": response.content,
                 "content_type": response["Content-Type"],
                 "facts": getattr(response, "page_facts", {}),
+                "counted_search": getattr(request, "counted_search", None),
             }
 
         page_address = digest(request.get_host() + request.get_full_path())
@@ -99,6 +100,8 @@ def cached_for_visitors(view):
         key = f"{static_release()}:{get_language()}:{hours.time_slot()}:{page_address}"
         page = until_changed("page", key, render, PAGE_TIMEOUT)
         if not rendered:
+            if page.get("counted_search"):  # a search that found little counts each time it is asked
+                failed_searches.count(*page["counted_search"])
             response = HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
             response.page_facts = page.get("facts", {})  # what the usage figures count, from the cache too
             return response

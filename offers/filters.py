@@ -16,6 +16,7 @@ from portal.catalogue import until_changed
 
 from .languages import language_name
 from .models import Category, Offer, TargetGroup
+from .search import understand
 
 MAX_QUERY_LENGTH = 200
 
@@ -223,16 +224,59 @@ class OfferFilter(django_filters.FilterSet):
     open_now = WhenChecked(label=_("Jetzt geöffnet"), method="open_now_filter")
     walk_in = WhenChecked(label=_("Mit offener Sprechstunde (ohne Termin)"), method="walk_in_filter")
     near = NearFilter(label=_("Ihre Postleitzahl"))
+    # Search: relevance first when `q` is given (offers/search.py); sort=title keeps the alphabetical list.
+    sort = django_filters.ChoiceFilter(
+        label=_("Sortierung"),
+        choices=[("relevance", _("Beste Treffer zuerst")), ("title", _("Nach Titel (A–Z)"))],
+        empty_label=None,
+        widget=FlatSelect,
+        method="keep",
+    )
 
     class Meta:
         model = Offer
         fields = []
 
+    @cached_property
+    def query(self):
+        """`q` understood (offers/search.py): a town it names filters by that town unless `municipality` is set."""
+        self.is_valid()  # cleans the form once; invalid values are left out
+        text = (self.form.cleaned_data.get("q") or "")[:MAX_QUERY_LENGTH]
+        if not text.strip():
+            return None
+        return understand(text, find_town=not self.form.cleaned_data.get("municipality"))
+
+    @cached_property
+    def town_from_query(self):
+        query = self.query
+        if not (query and query.town):
+            return None
+        # The town choices are read once per form anyway (ReadOnce): no query of its own.
+        return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
+
+    def ordered(self, broad=False, candidates=1000):
+        """The filtered offers, best matches first when searching, else (or with sort=title) by title.
+
+        `broad` (more than `candidates` match, so the list says "more than 1000"): only `candidates`
+        of the matches (and as many held in the town) are ranked: ranking every match of a word
+        half the catalogue holds would read every one of them.
+        """
+        if self.query and self.form.cleaned_data.get("sort") != "title":
+            town = self.form.cleaned_data.get("municipality") or self.town_from_query
+            return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
+        return self.qs.order_by_title()
+
     def active_filters(self):
         """Each valid filter that narrows the list, as a removable chip."""
-        chips = []
+        chips, town_chip = [], []
+        town = self.town_from_query
+        if town:  # named in the query: removing it searches for the other words everywhere
+            without_town = self.data.copy()
+            without_town["q"] = self.query.rest
+            without_town.pop("page", None)
+            town_chip.append(ActiveFilter(str(town), without_town))
         for name, value in self.form.cleaned_data.items():
-            if not value:
+            if not value or name == "sort":
                 continue
             if name == "q":
                 chips.append((name, value, f"{self.form.fields[name].label}: {value[:40]}"))
@@ -246,7 +290,7 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, value, language_name(value)))
             else:
                 chips.append((name, "1", str(self.form.fields[name].label)))
-        return [ActiveFilter(label, self.query_without(name, value)) for name, value, label in chips]
+        return [*town_chip, *(ActiveFilter(label, self.query_without(name, value)) for name, value, label in chips)]
 
     def query_without(self, name, value):
         """The list's query without one value of a (maybe repeated) parameter, from the first page.
@@ -259,7 +303,14 @@ class OfferFilter(django_filters.FilterSet):
         return query
 
     def search(self, queryset, name, value):
-        return queryset.search(value[:MAX_QUERY_LENGTH])
+        if not self.query:
+            return queryset
+        if self.town_from_query:
+            queryset = queryset.in_municipality(self.town_from_query)
+        return queryset.search(value, query=self.query)
+
+    def keep(self, queryset, name, value):
+        return queryset
 
     def in_municipality(self, queryset, name, value):
         return queryset.in_municipality(value)

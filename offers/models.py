@@ -2,11 +2,13 @@ import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router
-from django.db.models import Count, Exists, OuterRef, Q, Window
-from django.db.models.functions import Coalesce, NullIf, RowNumber
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When, Window
+from django.db.models.functions import Coalesce, NullIf, RowNumber, StrIndex
+from django.db.models.lookups import GreaterThan, LessThan
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -16,11 +18,12 @@ from modeltranslation.utils import get_language as current_language
 
 from municipalities.models import District, Municipality
 from portal.catalogue import CatalogueQuerySet, until_changed
-from portal.text import fold, slugify_de
+from portal.text import slugify_de
 
 from . import hours
 from .fields import LanguageCodesField
 from .languages import language_name
+from .search import SHORT_WORD, TrigramIndex, stored_text, understand
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
 
 phone_validator = RegexValidator(
@@ -50,6 +53,12 @@ def shown_title(language=None):
     """The title a visitor of `language` reads: the translation, else the German one."""
     language = language or get_language() or settings.LANGUAGE_CODE
     return Coalesce(NullIf(f"title_{language}", models.Value("")), "title_de")
+
+
+def search_columns(languages=None):
+    """The search columns of `languages` (default: the current one) and German."""
+    wanted = {settings.LANGUAGE_CODE, *(languages or [get_language()])}
+    return sorted(f"search_text_{code}" for code in wanted & set(language_codes()))
 
 
 def edits_every_provider(user):
@@ -108,21 +117,8 @@ class Provider(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The provider's name is part of every offer's search text.
-        if getattr(self, "_loaded_name", None) != self.name:
-            self.offers.reindex()
-        self._loaded_name = self.name
-
     def get_absolute_url(self):
         return reverse("provider_detail", args=[self.slug])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        provider = super().from_db(db, field_names, values)
-        provider._loaded_name = provider.__dict__.get("name")
-        return provider
 
 
 class ProviderScopedQuerySet(CatalogueQuerySet):
@@ -224,24 +220,10 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # The category's name is part of every offer's search text: reordering rewrites none.
-        if getattr(self, "_loaded_names", None) != self.names():
-            self.offers.reindex()
-        self._loaded_names = self.names()
+    # Its names are matched when a visitor searches (offers/search.py): renaming rewrites no offer.
 
     def get_absolute_url(self):
         return reverse("category_detail", args=[self.slug])
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        category = super().from_db(db, field_names, values)
-        category._loaded_names = category.names()
-        return category
-
-    def names(self):
-        return [self.__dict__.get(f"name_{code}") for code in language_codes()]
 
 
 class TargetGroup(models.Model):
@@ -384,21 +366,72 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             pk__in=[offer for offer, _l in closed if offer]
         )
 
-    def search(self, text, languages=None):
-        """Every word must occur in the text shown in one of `languages` or in German.
+    def search(self, text, languages=None, query=None):
+        """Offers that match every part of the query (see offers/search.py).
 
-        `languages` defaults to the current language. Both sides are folded by
-        portal.text.fold, so the match ignores case and accents the same way on
-        every database.
+        A part matches the offer's own text shown in one of `languages` (default: the current
+        one) or German, folded on both sides by portal.text.fold; or its category, target group
+        or provider by name in any language; or what a synonym stands for. On PostgreSQL, a
+        word of six letters or more also matches its texts with typos (trigram word similarity).
         """
-        wanted = {settings.LANGUAGE_CODE, *(languages or [get_language()])}
-        columns = sorted(f"search_text_{code}" for code in wanted & set(language_codes()))
-        for word in fold(text).replace("\x00", "").split():
+        query = understand(text) if query is None else query
+        columns = search_columns(languages)
+        similar = connections[self.db].vendor == "postgresql"
+        for token in query.tokens:
+            # Cheap comparisons first: PostgreSQL evaluates an OR from left to right.
             matches = Q()
+            if token.categories:
+                matches |= Q(category_id__in=sorted(token.categories))
+            if token.providers:
+                matches |= Q(provider_id__in=sorted(token.providers))
             for column in columns:
-                matches |= Q(**{f"{column}__contains": word})
+                for part in sorted(token.texts):
+                    contains = Q(**{f"{column}__contains": part})
+                    if len(part) <= SHORT_WORD:  # only where a word starts ("mbe" is not in "Dezember");
+                        contains &= Q(**{f"{column}__contains": f" {part}"})  # the first finds it in the index
+                    matches |= contains
+                if token.similar and similar:
+                    matches |= Q(TrigramWordSimilar(F(column), Value(token.similar)))
+            if token.target_groups:
+                through = Offer.target_groups.through.objects
+                matches |= Q(Exists(through.filter(offer=OuterRef("pk"), targetgroup__in=sorted(token.target_groups))))
             self = self.filter(matches)
         return self
+
+    def order_by_relevance(self, query, town=None, language=None, candidates=None):
+        """Best first: a category named, a word starting the title, a whole word, a word's start, any match.
+
+        Within a town, offers held there come before district-wide and online ones. Ties by title.
+        With `candidates`, only that many are ranked (see OfferFilter.ordered).
+        """
+        held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
+        if candidates:
+            # Any `candidates` of the matches (the cheapest to find), and the first of those held in the town.
+            pools = [self.order_by()]
+            if town is not None:
+                pools.append(self.filter(Exists(held_there)).order_by_title(language))
+            first, *others = [pool.values("pk")[:candidates] for pool in pools]
+            # Only the candidates are read: the outer query starts from their ids.
+            self = Offer.objects.filter(pk__in=first.union(*others) if others else first)
+        column = f"search_text_{language or current_language()}"
+        score = Value(0)
+        for token in query.tokens:
+            whens = []
+            if token.categories:
+                whens.append(When(category_id__in=sorted(token.categories), then=8))
+            typed = sorted(token.ranked)
+            for part in typed:
+                found = StrIndex(column, Value(f" {part}"))
+                whens.append(When(GreaterThan(found, 0) & LessThan(found, StrIndex(column, Value(" | "))), then=6))
+            whens += [When(**{f"{column}__contains": f" {part} "}, then=4) for part in typed]
+            whens += [When(**{f"{column}__contains": f" {part}"}, then=3) for part in typed]
+            score += Case(*whens, default=1)
+        order = ["-relevance", "shown_title", "pk"]
+        ranked = self.alias(relevance=score, shown_title=shown_title(language))
+        if town is not None:
+            ranked = ranked.alias(held_there=Exists(held_there))
+            order.insert(0, "-held_there")
+        return ranked.order_by(*order)
 
     def order_by_title(self, language=None):
         """Alphabetical by the title the visitor sees (German where untranslated)."""
@@ -470,19 +503,6 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 *texts("title", "summary", "category__name"),
             )
         )
-
-    def reindex(self, batch_size=1000):
-        """Recompute the search text of these offers (after bulk writes or renames)."""
-        fields = [f"search_text_{code}" for code in language_codes()]
-        batch = []
-        for offer in self.select_related("category", "provider").iterator(chunk_size=batch_size):
-            offer.update_search_text()
-            batch.append(offer)
-            if len(batch) >= batch_size:
-                Offer.objects.bulk_update(batch, fields)
-                batch = []
-        if batch:
-            Offer.objects.bulk_update(batch, fields)
 
 
 class Offer(TranslatedOffer):
@@ -644,13 +664,14 @@ class Offer(TranslatedOffer):
         self.update_translation_status()
 
     def update_search_text(self):
-        """Fold what a visitor reads in each language (German where untranslated)."""
-        fields = translated_field_names(Offer)
+        """Fold the offer's own texts a visitor reads in each language (German where untranslated), title first.
+
+        Category, target group, provider and town names are matched when searching (offers/search.py).
+        """
+        fields = ["title", *(name for name in translated_field_names(Offer) if name != "title")]
         for code in language_codes():
             parts = [getattr(self, f"{name}_{code}") or getattr(self, f"{name}_de") or "" for name in fields]
-            parts.append(self.provider.name)
-            parts.append(getattr(self.category, f"name_{code}") or self.category.name_de)
-            setattr(self, f"search_text_{code}", fold(" ".join(parts)))
+            setattr(self, f"search_text_{code}", stored_text(parts))
 
     def municipalities(self):
         """The towns of its locations (uses prefetched locations when present)."""
@@ -662,9 +683,10 @@ class Offer(TranslatedOffer):
 
 
 # Folded text per language for portable case-insensitive search (see fold()), one column per
-# language in LANGUAGES: a new language gets its column from makemigrations.
+# language in LANGUAGES, with its trigram index on PostgreSQL: a new language gets both from makemigrations.
 for _code in language_codes():
     Offer.add_to_class(f"search_text_{_code}", models.TextField(editable=False, default=""))
+    Offer._meta.indexes.append(TrigramIndex(f"search_text_{_code}", name=f"offers_offer_search_{_code}"))
 
 
 class IntegrationCourse(models.Model):
@@ -918,3 +940,6 @@ def hours_prefetches():
 
 
 # --- end of opening and consultation hours ----------------------------------------------------
+
+
+from .synonyms import FailedSearch, Synonym  # noqa: E402, F401 (its own module; the search reads it, offers/search.py)

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Closure, Location, Offer, Provider, TargetGroup
+from .models import Category, Closure, Location, Offer, Provider, Synonym, TargetGroup
 
 
 @register(Provider)
@@ -34,3 +34,8 @@ class OfferTranslationOptions(TranslationOptions):
 @register(Closure)
 class ClosureTranslationOptions(TranslationOptions):
     fields = ("reason",)
+
+
+@register(Synonym)
+class SynonymTranslationOptions(TranslationOptions):
+    fields = ("words", "also_search")  # a row may speak one language only (Turkish "entegrasyon")

@@ -1,3 +1,5 @@
+import functools
+
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -8,9 +10,10 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Centre, Municipality
 
-from . import cache, calendar, distance, hours
-from .filters import OfferFilter
+from . import cache, calendar, distance, failed_searches, hours
+from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, Location, Offer, Provider, hours_prefetches
+from .search import suggestion
 
 PAGE_SIZE = 20
 MAX_COUNT = 1000
@@ -37,6 +40,19 @@ class CappedPaginator(Paginator):
         return pages_of(self.count).num_pages
 
 
+class RankedPaginator(CappedPaginator):
+    """Counts first, then orders: `order(broad=True)` when more than MAX_COUNT match (see OfferFilter.ordered)."""
+
+    def __init__(self, order, object_list, per_page):
+        super().__init__(object_list, per_page)
+        self.order = order
+
+    def page(self, number):
+        number = self.validate_number(number)
+        self.object_list = self.order(broad=self.count > MAX_COUNT)
+        return super().page(number)
+
+
 def pages_of(count):
     """The pages over a (capped) count of offers: at most MAX_COUNT of them can be paged through."""
     return Paginator(range(min(count, MAX_COUNT)), PAGE_SIZE)
@@ -54,17 +70,22 @@ def offer_list(request):
 
     computed = {}
     near = filterset.form.cleaned_data.get("near")  # a postal code's Centre: nearest first
-    results = distance.order_by_distance(filterset.qs, near) if near else filterset.qs.order_by_title()
 
     def compute():
         if near:  # sorting every row: only ids, grouped per offer; the page's cards come by id below
-            page = CappedPaginator(results.values_list("pk", flat=True), PAGE_SIZE).get_page(request.GET.get("page"))
+            nearest_first = distance.order_by_distance(filterset.qs, near).values_list("pk", flat=True)
+            page = CappedPaginator(nearest_first, PAGE_SIZE).get_page(request.GET.get("page"))
             return list(page.object_list), page.paginator.count, page.number
-        page = CappedPaginator(results.for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        order = functools.partial(filterset.ordered, candidates=MAX_COUNT)
+        paginator = RankedPaginator(lambda broad: order(broad=broad).for_cards(), filterset.qs, PAGE_SIZE)
+        page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
+    if filterset.query:  # counted in memory; a cached copy of this page counts too (cache.cached_for_visitors)
+        request.counted_search = (get_language(), filterset.form.cleaned_data["q"], count)
+        failed_searches.count(*request.counted_search)
     # Computed just now, the page's offers came with their count; from the cache, only their ids,
     # which may name an offer that left the site since without a save (its visible-until date passed).
     offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
@@ -83,6 +104,8 @@ def offer_list(request):
         context["nearby_towns"] = nearby_towns(filterset, town, near)
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
+        if filterset.query:
+            context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
     town = filterset.form.cleaned_data.get("municipality")
     return about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
 
@@ -110,7 +133,7 @@ def nearby_towns(filterset, town, near):
 def fallback_offers(filterset):
     """When nothing matches: the counselling that helps anyone, near the chosen town."""
     offers = Offer.objects.published().counselling_for_everyone()
-    town = filterset.form.cleaned_data.get("municipality")
+    town = filterset.form.cleaned_data.get("municipality") or filterset.town_from_query
     if town:
         offers = offers.in_municipality(town)
     return offers.for_cards().order_by_title()[:6]

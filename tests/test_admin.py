@@ -208,7 +208,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
     editable = {
         f"{action}_{model}"
-        for model in ("offer", "integrationcourse", "provider", "location", "weeklyhours", "closure")
+        for model in ("offer", "integrationcourse", "provider", "location", "weeklyhours", "closure", "synonym")
         for action in ("add", "change", "delete", "view")
     }
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}
@@ -221,6 +221,7 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     }
     glossary = {f"{action}_term" for action in ("add", "change", "delete", "view")}
     assert codenames == editable | reference | pages | glossary | {
+        "view_failedsearch",
         "view_district",
         "view_municipality",
         "publish_offer",

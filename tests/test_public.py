@@ -227,11 +227,12 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
 
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
-    # With the catalogue version, the hours' boundaries, and the hours and closures of the offers and their locations.
-    with django_assert_num_queries(13):
+    # With the catalogue version, the hours' boundaries, the hours and closures of the offers and their locations,
+    # and the search's vocabulary of names (offers/search.py) once per version.
+    with django_assert_num_queries(14):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(14):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
 
@@ -467,8 +468,10 @@ def test_a_broad_list_says_more_than_the_counted_limit_and_pages_through_it(clie
         OfferFactory(title_de=f"Kurs {word}", format=Offer.Format.ONLINE)
     first = client.get("/de/offers/", {"q": "kurs"}).content.decode()
     assert "Mehr als <bdi>4</bdi> Angebote gefunden" in first and "Seite <bdi>1</bdi> von <bdi>2</bdi>" in first
-    last = client.get("/de/offers/", {"q": "kurs", "page": 9})
+    last = client.get("/de/offers/", {"q": "kurs", "page": 9, "sort": "title"})  # relevance is the default (issue 15)
     assert ids(last) == [offer.pk for offer in Offer.objects.order_by_title()[2:4]]
+    ranked = ids(client.get("/de/offers/", {"q": "kurs"})) + ids(client.get("/de/offers/", {"q": "kurs", "page": 2}))
+    assert len(set(ranked)) == 4
     assert "أكثر من <bdi>4</bdi>" in client.get("/ar/offers/", {"q": "kurs"}).content.decode()
     exact = client.get("/de/offers/", {"q": "kurs sieben"}).content.decode()
     assert "<bdi>1</bdi> Angebot gefunden" in exact

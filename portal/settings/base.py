@@ -241,3 +241,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 def require_secret_key():
     if not SECRET_KEY:
         raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
+
+
+# Searches that found little are counted in memory and written at most this often (offers/failed_searches.py).
+FAILED_SEARCHES_FLUSH_SECONDS = 60
