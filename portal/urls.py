@@ -8,6 +8,7 @@ from . import views
 urlpatterns = [
     path("", views.language_redirect, name="root"),
     path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("api.urls")),
 ]
 
 # Each app owns its URLs; no namespaces, so the names (and every printed address) stay as they were.

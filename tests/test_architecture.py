@@ -1,6 +1,7 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo <- … ; api (open data) imports
+what it publishes, and nothing imports it.
 """
 
 import ast
@@ -33,7 +34,7 @@ def imported_apps(app):
 
 
 def test_the_apps_are_found():
-    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo"} <= set(APPS)
+    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo", "api"} <= set(APPS)
 
 
 def test_no_app_imports_an_app_that_imports_it_back():
@@ -43,6 +44,12 @@ def test_no_app_imports_an_app_that_imports_it_back():
     except CycleError as error:
         raise AssertionError(f"Apps import each other in a circle: {' -> '.join(reversed(error.args[1]))}") from None
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
+
+
+def test_the_open_data_app_is_imported_by_no_other_app():
+    # api publishes what the others keep: it reads them, they never depend on it.
+    assert imported_apps("api") <= {"portal", "municipalities", "offers", "pages"}
+    assert [app for app in APPS if "api" in imported_apps(app)] == []
 
 
 @pytest.mark.parametrize(
@@ -63,6 +70,9 @@ def test_no_app_imports_an_app_that_imports_it_back():
         ("handout_remove", {}, "/de/handout/remove/"),
         ("handout_clear", {}, "/de/handout/clear/"),
         ("handout_quick_mode", {}, "/de/handout/quick-mode/"),
+        ("hsds_root", {}, "/api/hsds/"),
+        ("hsds_services", {}, "/api/hsds/services"),
+        ("api_openapi", {}, "/api/openapi.json"),
     ],
 )
 def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):
