@@ -26,7 +26,7 @@ LANG = parameter(
 ACCEPT_LANGUAGE = parameter(
     "Accept-Language", "The language of the texts, when lang= is not given.", {"type": "string"}, where="header"
 )
-PAGE = parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1})
+PAGE = parameter("page", "Page number, from 1.", {"type": "integer", "minimum": 1, "maximum": 10_000_000})
 PER_PAGE = parameter("per_page", "Results per page (default 50).", {"type": "integer", "minimum": 1, "maximum": 100})
 SEARCH = parameter("search", "Words that must all occur (in the asked language or German).", {"type": "string"})
 FORMAT = parameter("format", "Only `json` is offered.", {"type": "string", "enum": ["json"]})
@@ -36,7 +36,9 @@ TAXONOMY_TERM_ID = parameter("taxonomy_term_id", "A category's or target group's
 TAXONOMY_ID = parameter("taxonomy_id", "Services with any term of this taxonomy.", UUID)
 ORGANIZATION_ID = parameter("organization_id", "Services of this organization (provider).", UUID)
 MODIFIED_AFTER = parameter(
-    "modified_after", "Changed on or after this date or date-time (ISO 8601).", {"type": "string"}
+    "modified_after",
+    "Changed on or after this date or date-time (ISO 8601; without a zone: German time).",
+    {"type": "string", "anyOf": [{"format": "date-time"}, {"format": "date"}]},
 )
 POSTCODE = parameter(
     "postcode",
@@ -46,8 +48,8 @@ POSTCODE = parameter(
 )
 PROXIMITY = parameter(
     "proximity",
-    "Metres from the centre of the postcode's known places (needs postcode).",
-    {"type": "string", "pattern": "^[0-9]{1,6}$"},
+    "Metres (1 to 100000) from the centre of the postcode's known places; ignored without postcode.",
+    {"type": "string", "pattern": "^([1-9][0-9]{0,4}|100000)$"},
 )
 
 

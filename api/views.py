@@ -245,7 +245,7 @@ def near(rows, code, metres):
     centre = Location.objects.filter(postal_code=code, latitude__isnull=False).values_list("latitude", "longitude")
     centre = list(centre)
     if not centre:
-        raise BadRequest("proximity: no place with coordinates is known in this postcode")
+        return rows.none()  # no place with coordinates known there: nothing is known to be near
     latitude = sum(float(lat) for lat, _lon in centre) / len(centre)
     longitude = sum(float(lon) for _lat, lon in centre) / len(centre)
     scale = math.cos(math.radians(latitude))
@@ -268,9 +268,7 @@ def service_at_locations(request, language):
     rows = filter_offers(request, service_at_location_rows(), language, prefix="offer")
     code, town = postcode_town(request)
     proximity = request.GET.get("proximity")
-    if proximity is not None:
-        if code is None:
-            raise BadRequest("proximity needs a postcode: metres from its centre")
+    if proximity is not None and code is not None:
         rows = near(rows, code, number(request, "proximity", 0, 1, MAX_PROXIMITY))
     elif code is not None:
         rows = rows.filter(location__municipality=town) if town else rows.none()

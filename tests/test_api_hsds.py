@@ -304,7 +304,7 @@ def test_filters(client, catalogue):
     assert [item["location"]["name"] for item in near["contents"]] == ["Lindenhof Unna-Mitte"]
     wide = get(client, f"{API}/service_at_locations?postcode={catalogue['place'].postal_code}&proximity=30000")
     assert {item["location"]["name"] for item in wide["contents"]} == {"Lindenhof Unna-Mitte", "Lindenhof Lünen"}
-    for bad in ("taxonomy_term_id=12", "modified_after=gestern", "postcode=abc", "proximity=100"):
+    for bad in ("taxonomy_term_id=12", "modified_after=gestern", "postcode=abc", "postcode=59423&proximity=0"):
         assert (
             client.get(
                 f"{API}/services?{bad}" if "proximity" not in bad else f"{API}/service_at_locations?{bad}"
