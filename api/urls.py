@@ -1,9 +1,18 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from . import views
+from . import open_data, views
+from .sitemaps import SITEMAPS
 
 # Outside the language prefix: machines choose the language with Accept-Language or lang=.
 urlpatterns = [
+    path("robots.txt", open_data.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml", sitemap_views.index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"}, name="sitemap_index"
+    ),
+    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("api/dcat.ttl", open_data.dcat_turtle, name="api_dcat"),
+    path("api/offers.csv", open_data.offers_csv, name="api_offers_csv"),
     path("api/openapi.json", views.openapi_description, name="api_openapi"),
     path("api/hsds/", views.root, name="hsds_root"),
     path("api/hsds/services", views.services, name="hsds_services"),

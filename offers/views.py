@@ -44,6 +44,11 @@ def paginate(request, queryset):
 
 @cache.cached_for_visitors
 def offer_list(request):
+    return render(request, "offers/offer_list.html", offer_list_context(request))
+
+
+def offer_list_context(request):
+    """The list's filter form, page of offers and chips for `request`'s URL contract (also the embedded list's)."""
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
@@ -67,7 +72,7 @@ def offer_list(request):
     }
     if not page.paginator.count:
         context["fallback_offers"] = fallback_offers(filterset)
-    return render(request, "offers/offer_list.html", context)
+    return context
 
 
 def fallback_offers(filterset):

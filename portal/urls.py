@@ -16,4 +16,5 @@ urlpatterns += i18n_patterns(
     path("", include("pages.urls")),
     path("", include("offers.urls")),
     path("", include("handouts.urls")),
+    path("", include("api.i18n_urls")),
 )

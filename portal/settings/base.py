@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "django_filters",
     "csp",
@@ -96,6 +97,7 @@ TEMPLATES = [
                 "portal.i18n.context",
                 "handouts.context.handout",
                 "offers.cache.csrf_placeholder",
+                "api.context.open_data",
             ],
         },
     },
@@ -245,6 +247,9 @@ DATA_PUBLISHER = {
     "url": os.environ.get("DATA_PUBLISHER_URL", "https://www.kreis-unna.de/"),
     "email": os.environ.get("DATA_CONTACT_EMAIL", ""),
 }
+# Websites that may show the embeddable offer list (/<lang>/embed/offers/) in a frame, e.g.
+# "https://www.unna.de,https://www.luenen.de"; no site may while it is empty (CSP frame-ancestors).
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
 # Requests to the open data API per client address and minute (429 with Retry-After beyond).
 API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "120"))
 
