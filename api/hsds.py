@@ -367,7 +367,8 @@ def taxonomy_term(term, taxonomy_id, ctx):
         "description": ctx.texts(term, "explanation", term.uuid, "description") if is_category else "",
         "taxonomy": str(taxonomy(taxonomy_id, ctx)["name"]),
         "taxonomy_id": str(taxonomy_id),
-        "language": ctx.language,
+        # The language the name is in: German where it has no translation.
+        "language": ctx.language if getattr(term, f"name_{ctx.language}") else settings.LANGUAGE_CODE,
     }
     if is_category:
         item["term_uri"] = ctx.page("category_detail", term.slug)

@@ -18,8 +18,9 @@ class Texts:
         text = getattr(row, f"{field}_{self.language}", "") or ""
         if not text and self.language != settings.LANGUAGE_CODE:
             text = getattr(row, f"{field}_{settings.LANGUAGE_CODE}", "") or ""
-            if text:
-                self.fallbacks.setdefault(str(object_id), []).append(name or field)
+            fields = self.fallbacks.setdefault(str(object_id), []) if text else None
+            if text and (name or field) not in fields:
+                fields.append(name or field)
         return text
 
     def fallback_list(self):

@@ -328,6 +328,13 @@ def test_organizations_and_taxonomies(client, catalogue):
     terms = get(client, f"{API}/taxonomy_terms?taxonomy_id={taxonomies[1]['id']}&per_page=100")["contents"]
     assert "Frauen" in [term["name"] for term in terms]
     assert {term["taxonomy_id"] for term in terms} == {taxonomies[1]["id"]}
+    seniors = TargetGroupFactory(name_de="Senioren")
+    arabic = get(client, f"{API}/taxonomy_terms?lang=ar&per_page=100")
+    by_code = {term["code"]: term for term in arabic["contents"]}
+    assert (by_code[catalogue["women"].slug]["name"], by_code[catalogue["women"].slug]["language"]) == ("نساء", "ar")
+    # Untranslated: the German name, said to be German in the term and in the metadata.
+    assert (by_code[seniors.slug]["name"], by_code[seniors.slug]["language"]) == ("Senioren", "de")
+    assert {"id": str(seniors.uuid), "fields": ["name"]} in arabic["response_metadata"]["german_fallback"]
     assert client.get(f"{API}/taxonomy_terms/{uuid.uuid4()}").status_code == 404
     assert client.get(f"{API}/organizations/nichts").status_code == 404
 
