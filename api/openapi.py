@@ -148,7 +148,7 @@ def description(request):
                 "getPaginatedListOfOrganizations",
                 "Providers as organizations.",
                 paged(hsds("compiled/organization_list.json")),
-                [*lists, FULL, parameter("full_service", "Fully nested services.", {"type": "boolean"})],
+                lists,
             ),
             f"{base}/organizations/{{id}}": operation(
                 "getOrganizationById",
@@ -161,7 +161,7 @@ def description(request):
                 "getPaginatedListOfServiceAtLocation",
                 "Each published offer at each of its places.",
                 paged(hsds("compiled/service_at_location_list.json")),
-                [*lists, *service_filters, FULL, POSTCODE, PROXIMITY],
+                [*lists, *service_filters, POSTCODE, PROXIMITY],
             ),
             f"{base}/service_at_locations/{{id}}": operation(
                 "getServiceAtLocationWithNestedDataById",

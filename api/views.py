@@ -203,8 +203,6 @@ def organizations(request, language):
     q = request.GET.get("search")
     if q:
         providers = providers.filter(name__icontains=q[:200])
-    flag(request, "full")
-    flag(request, "full_service")
     return page_of(request, providers, lambda provider: hsds.organization(provider, ctx), language, ctx)
 
 
@@ -264,7 +262,6 @@ def near(rows, code, metres):
 @api_view()
 def service_at_locations(request, language):
     ctx = context(request, language)
-    flag(request, "full")
     rows = filter_offers(request, service_at_location_rows(), language, prefix="offer")
     code, town = postcode_town(request)
     proximity = request.GET.get("proximity")
