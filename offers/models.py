@@ -531,6 +531,10 @@ class Offer(TranslatedOffer):
         indexes = [
             models.Index(fields=["status", "visible_until"]),
             models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
+            # Who can use an offer from anywhere (online, district-wide), from the index alone: the API's counts per town.
+            models.Index(
+                fields=["status", "visible_until", "format", "whole_district", "id"], name="offers_offer_reach"
+            ),
             # Every column the list filters on: counting a town's offers never reads the wide rows.
             models.Index(
                 fields=["status", "category", "visible_until", "format", "whole_district", "languages", "id"],

@@ -404,7 +404,7 @@ def query_count(client, address):
 @pytest.mark.parametrize(
     ("address", "queries"),
     [
-        ("/services?per_page=50&postcode=59423&lang=ar", 5),
+        ("/services?per_page=50&postcode=59423&lang=ar", 6),
         ("/services?full=true", 8),
         ("/services/{course}", 7),
         ("/organizations", 3),

@@ -1,4 +1,5 @@
-"""Stable UUIDs for what the open data API publishes (HSDS ids): providers, places, categories, target groups, offers.
+"""Stable UUIDs for what the open data API publishes (HSDS ids): providers, places, categories, target groups, offers;
+and the index the API counts a town's offers from.
 
 Three steps, so existing rows each get their own id: add the column empty, fill it row by row,
 then make it unique and required (a default in AddField would give every row the same one).
@@ -35,4 +36,11 @@ class Migration(migrations.Migration):
         *(migrations.AddField(model_name=name, name="uuid", field=field(null=True)) for name in MODELS),
         migrations.RunPython(fill_uuids, migrations.RunPython.noop),
         *(migrations.AlterField(model_name=name, name="uuid", field=field(null=False)) for name in MODELS),
+        # The API counts a town's offers from this index (api/views.py, count_in_town).
+        migrations.AddIndex(
+            model_name="offer",
+            index=models.Index(
+                fields=["status", "visible_until", "format", "whole_district", "id"], name="offers_offer_reach"
+            ),
+        ),
     ]
