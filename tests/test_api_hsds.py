@@ -153,6 +153,8 @@ def test_the_schemas_catch_a_wrong_answer(client, with_taxonomies):
     body = get(client, f"{API}/services/{with_taxonomies['course'].uuid}")
     assert hsds_standard.errors("/services/{id}", {**body, "id": "12"}) != []
     assert hsds_standard.errors("/services/{id}", {**body, "email": "not an address"}) != []
+    assert hsds_standard.errors("/services/{id}", {**body, "url": "not an address"}) != []
+    assert hsds_standard.errors("/services/{id}", {**body, "last_modified": "2026-01-01 12:00"}) != []
     del body["name"]
     assert hsds_standard.errors("/services/{id}", body) != []
 
