@@ -96,6 +96,19 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_back_off
     lines = robots.content.decode().splitlines()
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     assert "Disallow: /admin/" in lines
+    # A back office moved to an address of its own is not named in this public file.
+    settings.ADMIN_PATH = "verwaltung-7f3a/"
+    assert "verwaltung-7f3a" not in client.get("/robots.txt").content.decode()
+
+
+def test_sitemaps_and_feeds_are_kept_until_the_catalogue_changes(client, offers, django_assert_num_queries):
+    for address in ("/sitemap.xml", "/sitemap-offers.xml", "/de/feeds/towns/unna/"):
+        first = client.get(address).content
+        with django_assert_num_queries(1):  # the catalogue version
+            assert client.get(address).content == first
+    offers["shown"].title_de = "Sprachcafé Unna am Markt"
+    offers["shown"].save()
+    assert "Sprachcafé Unna am Markt" in client.get("/de/feeds/towns/unna/").content.decode()
 
 
 def feed(client, address):
