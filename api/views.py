@@ -265,9 +265,9 @@ def service_detail(request, language, id):
 def organizations(request, language):
     ctx = context(request, language)
     providers = Provider.objects.order_by("name", "pk")
-    q = request.GET.get("search")
+    q = request.GET.get("search", "").replace("\x00", "")[:200]  # PostgreSQL takes no NUL in a string
     if q:
-        providers = providers.filter(name__icontains=q[:200])
+        providers = providers.filter(name__icontains=q)
     return page_of(request, providers, lambda provider: hsds.organization(provider, ctx), language, ctx)
 
 

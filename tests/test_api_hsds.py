@@ -289,6 +289,10 @@ def test_pages_as_the_profile_describes(client, catalogue):
         item["id"] for page in (1, 2, 3) for item in get(client, f"{API}/services?per_page=2&page={page}")["contents"]
     ]
     assert len(set(ids)) == 5
+    # Text with a NUL character (PostgreSQL refuses it in a query) is searched without it.
+    for address in ("/services?search=%00", "/organizations?search=Linden%00hof", "/taxonomy_terms?search=%00"):
+        assert client.get(API + address).status_code == 200, address
+    assert names(get(client, f"{API}/organizations?search=Linden%00hof")) == ["Sprachschule Lindenhof"]
     for bad in ("page=0", "page=x", "per_page=101", "per_page=-1", "full=maybe", "format=xml"):
         response = client.get(f"{API}/services?{bad}")
         assert response.status_code == 400, bad
