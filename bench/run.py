@@ -21,6 +21,8 @@ os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings.prod"
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key-bench-only-secret-key-0123456789")
 os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 os.environ["SECURE_SSL_REDIRECT"] = "0"
+# One client asks thousands of times a minute here: the API's limit per address would answer 429.
+os.environ.setdefault("API_REQUESTS_PER_MINUTE", "100000000")
 
 OFFERS = int(os.environ.get("BENCH_OFFERS", "50000"))
 TOWNS = int(os.environ.get("BENCH_TOWNS", "396"))
@@ -163,6 +165,11 @@ def main():
         ("search relevance, common word q=beratung", "/de/offers/?q=beratung"),
         ("search relevance, rare name q=synthetischer trager 058", "/de/offers/?q=synthetischer+trager+058"),
         ("search synonym across languages q=almanca kursu (Turkish)", "/tr/offers/?q=almanca+kursu"),
+        # The open data API (HSDS): one town by its postcode, a page of 50, in Arabic.
+        (
+            "API service list (Unna's 59423, per_page=50, Arabic)",
+            "/api/hsds/services?postcode=59423&per_page=50&lang=ar",
+        ),
     )
     # A rush that does not hit the page cache: every town's list in every language, with and without a category.
     languages = [code for code, _name in settings.LANGUAGES]

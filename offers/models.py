@@ -1,4 +1,5 @@
 import datetime
+import uuid
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -86,6 +87,7 @@ class Provider(models.Model):
 
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Kurzname für Adressen"), max_length=200, unique=True)
+    uuid = models.UUIDField(_("Dauerhafte Kennung"), default=uuid.uuid4, unique=True, editable=False)
     kind = models.CharField(_("Art des Trägers"), max_length=30, choices=Kind.choices)
     description = models.TextField(_("Beschreibung"), blank=True)
     website = models.URLField(_("Website"), blank=True)
@@ -164,6 +166,7 @@ class Location(models.Model):
         _("Rollstuhlgerecht"), max_length=10, choices=WheelchairAccess.choices, default=WheelchairAccess.UNKNOWN
     )
     opening_hours = models.TextField(_("Öffnungszeiten"), blank=True)
+    uuid = models.UUIDField(_("Dauerhafte Kennung"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = ProviderScopedQuerySet.as_manager()
 
@@ -209,6 +212,7 @@ class Category(models.Model):
     name = models.CharField(_("Name"), max_length=100)
     explanation = models.CharField(_("Erklärung in einem Satz"), max_length=300)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    uuid = models.UUIDField(_("Dauerhafte Kennung"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -234,6 +238,7 @@ class TargetGroup(models.Model):
     )
     name = models.CharField(_("Name"), max_length=100)
     order = models.PositiveSmallIntegerField(_("Reihenfolge"), default=0)
+    uuid = models.UUIDField(_("Dauerhafte Kennung"), default=uuid.uuid4, unique=True, editable=False)
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -580,6 +585,8 @@ class Offer(TranslatedOffer):
     is_demo = models.BooleanField(_("Demo-Daten"), default=False, help_text=_("Erfundener Eintrag aus den Demo-Daten."))
     created = models.DateTimeField(_("Angelegt"), auto_now_add=True)
     updated = models.DateTimeField(_("Geändert"), auto_now=True)
+    # The id other systems keep (the open data API): never reused, never changed.
+    uuid = models.UUIDField(_("Dauerhafte Kennung"), default=uuid.uuid4, unique=True, editable=False)
 
     # translation_sources and translation_status: see offers/translations.py
 
@@ -596,6 +603,10 @@ class Offer(TranslatedOffer):
         indexes = [
             models.Index(fields=["status", "visible_until"]),
             models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
+            # Who can use an offer from anywhere (online, district-wide), from the index alone: the API's counts per town.
+            models.Index(
+                fields=["status", "visible_until", "format", "whole_district", "id"], name="offers_offer_reach"
+            ),
             # Every column the list filters on: counting a town's offers never reads the wide rows.
             models.Index(
                 fields=["status", "category", "visible_until", "format", "whole_district", "languages", "id"],

@@ -65,6 +65,13 @@ def paginate(request, queryset):
 
 @cache.cached_for_visitors
 def offer_list(request):
+    context = offer_list_context(request)
+    town = context["filterset"].form.cleaned_data.get("municipality")
+    return about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
+
+
+def offer_list_context(request):
+    """The list's filter form, page of offers and chips for `request`'s URL contract (also the embedded list's)."""
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
@@ -106,8 +113,7 @@ def offer_list(request):
         context["fallback_offers"] = fallback_offers(filterset)
         if filterset.query:
             context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
-    town = filterset.form.cleaned_data.get("municipality")
-    return about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
+    return context
 
 
 def about_towns(response, towns):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.language_redirect, name="root"),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("usage.urls")),
+    path("", include("api.urls")),
 ]
 
 # Each app owns its URLs; no namespaces, so the names (and every printed address) stay as they were.
@@ -18,4 +19,5 @@ urlpatterns += i18n_patterns(
     path("", include("handouts.urls")),
     path("", include("reports.urls")),
     path("", include("glossary.urls")),
+    path("", include("api.i18n_urls")),
 )

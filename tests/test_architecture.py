@@ -1,6 +1,7 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
 portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo, glossary
+<- … ; api (open data) imports what it publishes, and nothing imports it.
 """
 
 import ast
@@ -44,6 +45,7 @@ def test_the_apps_are_found():
         "usage",
         "demo",
         "glossary",
+        "api",
     } <= set(APPS)
 
 
@@ -64,6 +66,12 @@ def test_no_app_imports_an_app_that_imports_it_back():
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
     # The glossary links words on offer pages through its template tag: no app imports it.
     assert not [app for app, imports in graph.items() if "glossary" in imports]
+
+
+def test_the_open_data_app_is_imported_by_no_other_app():
+    # api publishes what the others keep: it reads them, they never depend on it.
+    assert imported_apps("api") <= {"portal", "municipalities", "offers", "pages"}
+    assert [app for app in APPS if "api" in imported_apps(app)] == []
 
 
 @pytest.mark.parametrize(
@@ -87,6 +95,9 @@ def test_no_app_imports_an_app_that_imports_it_back():
         ("report_form", {"pk": 7}, "/de/r/7/"),
         ("report_thanks", {"pk": 7}, "/de/r/7/thanks/"),
         ("glossary", {}, "/de/glossary/"),
+        ("hsds_root", {}, "/api/hsds/"),
+        ("hsds_services", {}, "/api/hsds/services"),
+        ("api_openapi", {}, "/api/openapi.json"),
     ],
 )
 def test_each_app_serves_its_addresses_under_the_names_they_always_had(name, kwargs, address):

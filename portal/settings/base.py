@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "axes",
     "django_filters",
     "csp",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "usage",
     "demo",
     "glossary",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -100,6 +102,7 @@ TEMPLATES = [
                 "portal.i18n.context",
                 "handouts.context.handout",
                 "offers.cache.csrf_placeholder",
+                "api.context.open_data",
             ],
         },
     },
@@ -236,6 +239,27 @@ REVIEW_REMINDER_EMAIL = os.environ.get("REVIEW_REMINDER_EMAIL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "wel-komm-in@localhost")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+
+
+# The licence of the open data (API, feeds, dataset description, footer): Datenlizenz Deutschland –
+# Namensnennung – 2.0 unless an installation publishes under another; `uri` is DCAT-AP.de's.
+DATA_LICENCE = {
+    "id": "dl-de/by-2-0",
+    "name": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    "url": "https://www.govdata.de/dl-de/by-2-0",
+    "uri": "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+}
+# Whom reusers name (the licence asks for it) and whom they ask: the dataset description's publisher.
+DATA_PUBLISHER = {
+    "name": os.environ.get("DATA_PUBLISHER_NAME", "Kreis Unna – Kommunales Integrationszentrum"),
+    "url": os.environ.get("DATA_PUBLISHER_URL", "https://www.kreis-unna.de/"),
+    "email": os.environ.get("DATA_CONTACT_EMAIL", ""),
+}
+# Websites that may show the embeddable offer list (/<lang>/embed/offers/) in a frame, e.g.
+# "https://www.unna.de,https://www.luenen.de"; no site may while it is empty (CSP frame-ancestors).
+EMBED_ALLOWED_ORIGINS = env_list("EMBED_ALLOWED_ORIGINS")
+# Requests to the open data API per client address and minute (429 with Retry-After beyond).
+API_REQUESTS_PER_MINUTE = int(os.environ.get("API_REQUESTS_PER_MINUTE", "120"))
 
 
 def require_secret_key():

@@ -1,8 +1,12 @@
+import html
+import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -54,7 +58,39 @@ def make_run_server_arguments(port):
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
+def town_websites():
+    """Two other websites on this machine (other origins than the portal): the first may frame the
+    embeddable list, the second may not. Each answers /frame?src=<address> with a page framing it."""
+    servers = []
+    for _ in range(2):
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FramingPage)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+    yield [f"http://127.0.0.1:{server.server_address[1]}" for server in servers]
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+class FramingPage(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        source = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("src", [""])[0]
+        body = (
+            '<!doctype html><html lang="de"><title>Stadt</title>'
+            f'<iframe src="{html.escape(source)}" title="Angebote" width="600" height="600"></iframe></html>'
+        ).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, town_websites):
     """The portal as a visitor meets it: its own process and database, with the demo catalogue.
 
     A separate process keeps the browser's event loop away from the test's
@@ -65,6 +101,8 @@ def server(tmp_path_factory):
     database = tmp_path_factory.mktemp("e2e") / "portal.sqlite3"
     env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "DJANGO_SETTINGS_MODULE")}
     env["DATABASE_URL"] = f"sqlite:///{database}"
+    # The one website that may frame the embeddable list (tests/e2e/test_embed.py).
+    env["EMBED_ALLOWED_ORIGINS"] = town_websites[0]
     manage = [sys.executable, str(ROOT / "manage.py")]
     make_editor = (
         "from django.contrib.auth.models import Group, User; "

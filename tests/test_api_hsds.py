@@ -1,0 +1,467 @@
+"""The open data API in the Open Referral standard (HSDS 3.0): what a machine reads at /api/hsds/."""
+
+import datetime
+import json
+import uuid
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
+from offers.models import Offer
+
+from . import hsds_standard
+
+API = "/api/hsds"
+
+
+@pytest.fixture
+def catalogue(db, unna, luenen, django_user_model):
+    editor = django_user_model.objects.create_user("redakteurin.mueller", email="mueller@example.org")
+    provider = ProviderFactory(
+        name="Sprachschule Lindenhof",
+        description_de="Deutschkurse seit 1990.",
+        description_ar="دورات اللغة الألمانية منذ 1990.",
+        email="info@lindenhof.example.org",
+        website="https://lindenhof.example.org/",
+        phone="02303 555-100",
+        bamf_provider_number="123-45",
+    )
+    provider.editors.add(editor)
+    place = LocationFactory(
+        provider=provider,
+        name="Lindenhof Unna-Mitte",
+        municipality=unna,
+        latitude="51.537000",
+        longitude="7.689000",
+        wheelchair_access="yes",
+    )
+    far_place = LocationFactory(
+        provider=provider, name="Lindenhof Lünen", municipality=luenen, latitude="51.616000", longitude="7.528000"
+    )
+    category = CategoryFactory(name_de="Sprachkurse", name_ar="دورات اللغة", explanation_de="Deutsch lernen.")
+    women = TargetGroupFactory(name_de="Frauen", name_ar="نساء")
+    course = OfferFactory(
+        title_de="Deutschkurs am Vormittag",
+        title_ar="دورة ألمانية صباحية",
+        summary_de="Deutsch für den Alltag.",
+        description_de="Vier Vormittage die Woche.",
+        registration_info_de="Bitte Aufenthaltstitel mitbringen.",
+        costs_note_de="1,50 € pro Stunde",
+        provider=provider,
+        category=category,
+        locations=[place, far_place],
+        target_groups=[women],
+        languages=["de", "ar"],
+        min_age=18,
+        max_age=65,
+        women_only=True,
+        contact_person="Frau Erika Beispiel",
+        phone="02303 555-101",
+        email="kurs@lindenhof.example.org",
+    )
+    free = OfferFactory(
+        title_de="Offene Sprechstunde",
+        provider=provider,
+        category=category,
+        whole_district=unna.district,
+        free_of_charge=True,
+        languages=["de", "tr"],
+    )
+    hidden = [
+        OfferFactory(title_de="Entwurf Geheimkurs", provider=provider, category=category, status=Offer.Status.DRAFT),
+        OfferFactory(
+            title_de="Eingereicht Geheimkurs", provider=provider, category=category, status=Offer.Status.SUBMITTED
+        ),
+        OfferFactory(
+            title_de="Abgelaufen Geheimkurs",
+            provider=provider,
+            category=category,
+            locations=[place],
+            visible_until=timezone.localdate() - datetime.timedelta(days=1),
+        ),
+    ]
+    return {
+        "provider": provider,
+        "place": place,
+        "far_place": far_place,
+        "category": category,
+        "women": women,
+        "course": course,
+        "free": free,
+        "hidden": hidden,
+        "editor": editor,
+    }
+
+
+def get(client, path, **headers):
+    response = client.get(path, **headers)
+    assert response.status_code == 200, (path, response.status_code, response.content[:300])
+    return response.json()
+
+
+def sal_id(offer, place):
+    from api.hsds import service_at_location_id
+
+    return service_at_location_id(offer.pk, place.pk)
+
+
+def addresses(catalogue):
+    """Each path of the profile, with an address of ours that answers it."""
+    course, place = catalogue["course"], catalogue["place"]
+    return [
+        ("/", f"{API}/"),
+        ("/services", f"{API}/services"),
+        ("/services", f"{API}/services?full=true&lang=ar"),
+        ("/services/{id}", f"{API}/services/{course.uuid}"),
+        ("/services/{id}", f"{API}/services/{catalogue['free'].uuid}?lang=ar"),
+        ("/organizations", f"{API}/organizations"),
+        ("/organizations/{id}", f"{API}/organizations/{catalogue['provider'].uuid}?full_service=true"),
+        ("/service_at_locations", f"{API}/service_at_locations?lang=ar"),
+        ("/service_at_locations/{id}", f"{API}/service_at_locations/{sal_id(course, place)}"),
+        ("/taxonomies", f"{API}/taxonomies"),
+        ("/taxonomies/{id}", f"{API}/taxonomies/{catalogue['taxonomies'][0]}"),
+        ("/taxonomy_terms", f"{API}/taxonomy_terms?lang=ar"),
+        ("/taxonomy_terms/{id}", f"{API}/taxonomy_terms/{catalogue['category'].uuid}"),
+    ]
+
+
+@pytest.fixture
+def with_taxonomies(catalogue):
+    from api.hsds import TAXONOMIES
+
+    catalogue["taxonomies"] = TAXONOMIES
+    return catalogue
+
+
+PATHS = [
+    "/",
+    "/services",
+    "/services/{id}",
+    "/organizations",
+    "/organizations/{id}",
+    "/service_at_locations",
+    "/service_at_locations/{id}",
+    "/taxonomies",
+    "/taxonomies/{id}",
+    "/taxonomy_terms",
+    "/taxonomy_terms/{id}",
+]
+
+
+def test_every_path_of_the_profile_is_checked():
+    hsds_standard.require_standard()
+    assert set(PATHS) == set(hsds_standard.openapi()["paths"])
+
+
+@pytest.mark.parametrize("path", PATHS)
+def test_each_endpoint_answers_what_the_profile_names_for_its_path(client, with_taxonomies, path):
+    hsds_standard.require_standard()
+    checked = [address for known, address in addresses(with_taxonomies) if known == path]
+    assert checked
+    for address in checked:
+        body = get(client, address)
+        assert hsds_standard.errors(path, body) == [], address
+
+
+def test_the_schemas_catch_a_wrong_answer(client, with_taxonomies):
+    # The check is real: a service without its id, with an id that is no UUID or an e-mail that is none fails.
+    hsds_standard.require_standard()
+    body = get(client, f"{API}/services/{with_taxonomies['course'].uuid}")
+    assert hsds_standard.errors("/services/{id}", {**body, "id": "12"}) != []
+    assert hsds_standard.errors("/services/{id}", {**body, "email": "not an address"}) != []
+    assert hsds_standard.errors("/services/{id}", {**body, "url": "not an address"}) != []
+    assert hsds_standard.errors("/services/{id}", {**body, "last_modified": "2026-01-01 12:00"}) != []
+    del body["name"]
+    assert hsds_standard.errors("/services/{id}", body) != []
+
+
+def test_the_service_at_location_quirk_the_profile_names_the_service_schema(client, with_taxonomies):
+    # The profile's OpenAPI file gives compiled/service.json for /service_at_locations/{id}: we answer
+    # with the fully nested service narrowed to that one place, so it validates and says which pair it is.
+    hsds_standard.require_standard()
+    schema = hsds_standard.openapi()["paths"]["/service_at_locations/{id}"]["get"]["responses"]["200"]
+    assert schema["content"]["application/json"]["schema"]["$ref"].endswith("/compiled/service.json")
+    course, place = with_taxonomies["course"], with_taxonomies["place"]
+    body = get(client, f"{API}/service_at_locations/{sal_id(course, place)}")
+    assert body["id"] == str(course.uuid)
+    assert [pair["id"] for pair in body["service_at_locations"]] == [sal_id(course, place)]
+    assert body["service_at_locations"][0]["location"]["name"] == "Lindenhof Unna-Mitte"
+
+
+def test_a_service_carries_the_offers_facts(client, catalogue):
+    course = catalogue["course"]
+    body = get(client, f"{API}/services/{course.uuid}")
+    assert body["name"] == "Deutschkurs am Vormittag"
+    assert body["description"] == "Deutsch für den Alltag.\n\nVier Vormittage die Woche."
+    assert body["organization"]["name"] == "Sprachschule Lindenhof"
+    assert body["organization_id"] == str(catalogue["provider"].uuid)
+    assert body["minimum_age"] == 18 and body["maximum_age"] == 65
+    assert body["eligibility_description"] == "Frauen; Nur für Frauen; Alter: 18 bis 65 Jahre"
+    assert body["fees_description"] == "1,50 € pro Stunde"
+    assert body["application_process"] == "Bitte Aufenthaltstitel mitbringen."
+    assert sorted(language["code"] for language in body["languages"]) == ["ar", "de"]
+    assert body["phones"][0]["number"] == "02303 555-101"
+    assert body["url"] == f"http://testserver/de/offers/{course.pk}-{course.slug}/"
+    assert {pair["location"]["addresses"][0]["city"] for pair in body["service_at_locations"]} == {"Unna", "Lünen"}
+    terms = {attribute["taxonomy_term"]["name"] for attribute in body["attributes"]}
+    assert terms == {"Sprachkurse", "Frauen"}
+    # Runs and structured hours are not in the portal yet: the lists are there, empty.
+    assert body["schedules"] == [] and body["service_capacity"] == []
+    free = get(client, f"{API}/services/{catalogue['free'].uuid}")
+    assert free["cost_options"][0]["amount"] == 0
+    assert free["service_areas"][0]["name"] == "Kreis Unna"
+
+
+def test_drafts_submitted_and_expired_offers_never_appear(client, with_taxonomies):
+    catalogue = with_taxonomies
+    texts = []
+    for _path, address in addresses(catalogue):
+        texts.append(client.get(address).content.decode())
+    texts.append(client.get(f"{API}/services?per_page=100").content.decode())
+    texts.append(client.get(f"{API}/service_at_locations?per_page=100").content.decode())
+    everything = "\n".join(texts)
+    assert "Deutschkurs am Vormittag" in everything
+    assert "Geheimkurs" not in everything
+    for offer in catalogue["hidden"]:
+        assert str(offer.uuid) not in everything
+        assert client.get(f"{API}/services/{offer.uuid}").status_code == 404
+    expired = catalogue["hidden"][2]
+    assert client.get(f"{API}/service_at_locations/{sal_id(expired, catalogue['place'])}").status_code == 404
+    # Nothing about people: editors, their addresses, contact persons' names.
+    assert "mueller" not in everything and "redakteurin" not in everything
+    assert "Erika" not in everything
+
+
+def test_the_language_comes_from_lang_or_accept_language_and_german_fallback_is_marked(client, catalogue):
+    course = catalogue["course"]
+    response = client.get(f"{API}/services/{course.uuid}", HTTP_ACCEPT_LANGUAGE="ar,de;q=0.5")
+    body = response.json()
+    assert body["name"] == "دورة ألمانية صباحية"
+    assert response["Content-Language"] == "ar"
+    assert "Accept-Language" in response["Vary"]
+    # The summary has no Arabic text: German stands in, and the metadata says where.
+    assert body["description"].startswith("Deutsch für den Alltag.")
+    fallback = {item["id"]: item["fields"] for item in body["response_metadata"]["german_fallback"]}
+    assert "description" in fallback[str(course.uuid)]
+    assert "name" not in fallback[str(course.uuid)]
+    assert body["response_metadata"]["language"] == "ar"
+    assert body["response_metadata"]["fallback_language"] == "de"
+    # lang= wins over the header.
+    assert get(client, f"{API}/services/{course.uuid}?lang=de", HTTP_ACCEPT_LANGUAGE="ar")["name"] == (
+        "Deutschkurs am Vormittag"
+    )
+    assert get(client, f"{API}/services/{course.uuid}", HTTP_ACCEPT_LANGUAGE="fr")["name"] == (
+        "Deutschkurs am Vormittag"
+    )
+    wrong = client.get(f"{API}/services?lang=xx")
+    assert wrong.status_code == 400 and "lang must be one of" in wrong.json()["error"]
+
+
+def test_every_answer_names_the_licence(client, with_taxonomies, settings):
+    for _path, address in addresses(with_taxonomies):
+        response = client.get(address)
+        licence = response.json()["response_metadata"]["licence"]
+        assert licence["id"] == "dl-de/by-2-0"
+        assert licence["url"] == "https://www.govdata.de/dl-de/by-2-0"
+        assert 'rel="license"' in response["Link"]
+    settings.DATA_LICENCE = {
+        "id": "CC-BY-4.0",
+        "name": "CC BY 4.0",
+        "url": "https://creativecommons.org/licenses/by/4.0/",
+    }
+    assert get(client, f"{API}/?lang=en")["response_metadata"]["licence"]["id"] == "CC-BY-4.0"
+
+
+def test_pages_as_the_profile_describes(client, catalogue):
+    for number in range(3):
+        OfferFactory(title_de=f"Weiteres Angebot {number}", category=catalogue["category"])
+    first = get(client, f"{API}/services?per_page=2")
+    assert (first["total_items"], first["total_pages"], first["page_number"], first["size"]) == (5, 3, 1, 2)
+    assert first["first_page"] and not first["last_page"] and not first["empty"]
+    last = get(client, f"{API}/services?per_page=2&page=3")
+    assert last["size"] == 1 and last["last_page"] and not last["first_page"]
+    beyond = get(client, f"{API}/services?per_page=2&page=9")
+    assert beyond["contents"] == [] and beyond["empty"]
+    ids = [
+        item["id"] for page in (1, 2, 3) for item in get(client, f"{API}/services?per_page=2&page={page}")["contents"]
+    ]
+    assert len(set(ids)) == 5
+    # Text with a NUL character (PostgreSQL refuses it in a query) is searched without it.
+    for address in ("/services?search=%00", "/organizations?search=Linden%00hof", "/taxonomy_terms?search=%00"):
+        assert client.get(API + address).status_code == 200, address
+    assert names(get(client, f"{API}/organizations?search=Linden%00hof")) == ["Sprachschule Lindenhof"]
+    for bad in ("page=0", "page=x", "per_page=101", "per_page=-1", "full=maybe", "format=xml"):
+        response = client.get(f"{API}/services?{bad}")
+        assert response.status_code == 400, bad
+        assert response.json()["error"]
+
+
+def names(body):
+    return sorted(item["name"] if "name" in item else item["service"]["name"] for item in body["contents"])
+
+
+def test_filters(client, catalogue):
+    other = OfferFactory(title_de="Nähcafé", provider=ProviderFactory(), locations=[LocationFactory()])
+    course, free = catalogue["course"], catalogue["free"]
+    assert names(get(client, f"{API}/services?search=vormittag")) == ["Deutschkurs am Vormittag"]
+    assert names(get(client, f"{API}/services?search=صباحية&lang=ar")) == ["دورة ألمانية صباحية"]
+    assert names(get(client, f"{API}/services?taxonomy_term_id={catalogue['women'].uuid}")) == [course.title]
+    assert names(get(client, f"{API}/services?taxonomy_term_id={catalogue['category'].uuid}")) == [
+        course.title,
+        free.title,
+    ]
+    assert names(get(client, f"{API}/services?organization_id={other.provider.uuid}")) == ["Nähcafé"]
+    assert get(client, f"{API}/services?organization_id={uuid.uuid4()}")["total_items"] == 0
+    Offer.objects.filter(pk=course.pk).update(updated=timezone.now() - datetime.timedelta(days=30))
+    recent = get(
+        client, f"{API}/services?modified_after={(timezone.localdate() - datetime.timedelta(days=2)).isoformat()}"
+    )
+    assert course.title not in names(recent) and free.title in names(recent)
+    # Lünen's postcode: the course held there and the district-wide consultation, not the sewing café elsewhere.
+    assert names(get(client, f"{API}/services?postcode=44532")) == [course.title, free.title]
+    sal = get(client, f"{API}/service_at_locations?postcode=44532")
+    assert [item["location"]["name"] for item in sal["contents"]] == ["Lindenhof Lünen"]
+    # Within 2 km of the centre of Unna's 59423 (where the Unna place is): only that place.
+    near = get(client, f"{API}/service_at_locations?postcode={catalogue['place'].postal_code}&proximity=2000")
+    assert [item["location"]["name"] for item in near["contents"]] == ["Lindenhof Unna-Mitte"]
+    wide = get(client, f"{API}/service_at_locations?postcode={catalogue['place'].postal_code}&proximity=30000")
+    assert {item["location"]["name"] for item in wide["contents"]} == {"Lindenhof Unna-Mitte", "Lindenhof Lünen"}
+    for bad in ("taxonomy_term_id=12", "modified_after=gestern", "postcode=abc", "postcode=59423&proximity=0"):
+        assert (
+            client.get(
+                f"{API}/services?{bad}" if "proximity" not in bad else f"{API}/service_at_locations?{bad}"
+            ).status_code
+            == 400
+        ), bad
+
+
+def test_organizations_and_taxonomies(client, catalogue):
+    provider = catalogue["provider"]
+    body = get(client, f"{API}/organizations/{provider.uuid}")
+    assert body["name"] == "Sprachschule Lindenhof"
+    assert body["organization_identifiers"][0]["identifier"] == "123-45"
+    assert sorted(service["name"] for service in body["services"]) == [
+        "Deutschkurs am Vormittag",
+        "Offene Sprechstunde",
+    ]
+    assert {location["name"] for location in body["locations"]} == {"Lindenhof Unna-Mitte", "Lindenhof Lünen"}
+    taxonomies = get(client, f"{API}/taxonomies?lang=en")["contents"]
+    assert [taxonomy["name"] for taxonomy in taxonomies] == ["Categories", "Target groups"]
+    terms = get(client, f"{API}/taxonomy_terms?taxonomy_id={taxonomies[1]['id']}&per_page=100")["contents"]
+    assert "Frauen" in [term["name"] for term in terms]
+    assert {term["taxonomy_id"] for term in terms} == {taxonomies[1]["id"]}
+    seniors = TargetGroupFactory(name_de="Senioren")
+    arabic = get(client, f"{API}/taxonomy_terms?lang=ar&per_page=100")
+    by_code = {term["code"]: term for term in arabic["contents"]}
+    assert (by_code[catalogue["women"].slug]["name"], by_code[catalogue["women"].slug]["language"]) == ("نساء", "ar")
+    # Untranslated: the German name, said to be German in the term and in the metadata.
+    assert (by_code[seniors.slug]["name"], by_code[seniors.slug]["language"]) == ("Senioren", "de")
+    assert {"id": str(seniors.uuid), "fields": ["name"]} in arabic["response_metadata"]["german_fallback"]
+    assert client.get(f"{API}/taxonomy_terms/{uuid.uuid4()}").status_code == 404
+    assert client.get(f"{API}/organizations/nichts").status_code == 404
+
+
+def test_ids_are_stable_uuids(client, catalogue):
+    course = catalogue["course"]
+    first = get(client, f"{API}/services/{course.uuid}")
+    course.title_de = "Deutschkurs am Vormittag (neu)"
+    course.save()
+    again = get(client, f"{API}/services/{course.uuid}")
+    assert again["id"] == first["id"] == str(uuid.UUID(first["id"]))
+    assert [pair["id"] for pair in again["service_at_locations"]] == [
+        pair["id"] for pair in first["service_at_locations"]
+    ]
+    assert [phone["id"] for phone in again["phones"]] == [phone["id"] for phone in first["phones"]]
+    assert len({str(row.uuid) for row in Offer.objects.all()}) == Offer.objects.count()
+
+
+def test_read_only_open_to_every_origin(client, catalogue):
+    response = client.get(f"{API}/services", HTTP_ORIGIN="https://www.unna.de")
+    assert response["Access-Control-Allow-Origin"] == "*"
+    preflight = client.options(
+        f"{API}/services", HTTP_ORIGIN="https://www.unna.de", HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET"
+    )
+    assert preflight.status_code == 204
+    assert preflight["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in preflight["Access-Control-Allow-Methods"]
+    post = client.post(f"{API}/services", {"name": "x"})
+    assert post.status_code == 405 and post.json()["error"]
+    # The portal's pages do not open themselves to other origins.
+    assert "Access-Control-Allow-Origin" not in client.get("/de/offers/")
+
+
+def test_the_rate_limit_per_address(client, catalogue, settings):
+    settings.API_REQUESTS_PER_MINUTE = 3
+    for _ in range(3):
+        assert client.get(f"{API}/services", REMOTE_ADDR="203.0.113.5").status_code == 200
+    refused = client.get(f"{API}/services", REMOTE_ADDR="203.0.113.5")
+    assert refused.status_code == 429
+    assert 1 <= int(refused["Retry-After"]) <= 61
+    assert refused.json()["retry_after"] == int(refused["Retry-After"])
+    assert refused["Access-Control-Allow-Origin"] == "*"
+    # Another address is not held up.
+    assert client.get(f"{API}/services", REMOTE_ADDR="203.0.113.6").status_code == 200
+
+
+def test_answers_are_cached_until_the_catalogue_changes(client, catalogue):
+    course = catalogue["course"]
+    get(client, f"{API}/services/{course.uuid}")
+    with CaptureQueriesContext(connection) as cached:
+        get(client, f"{API}/services/{course.uuid}")
+    assert len(cached) == 1  # the catalogue version
+    course.title_de = "Deutschkurs am Abend"
+    course.save()
+    assert get(client, f"{API}/services/{course.uuid}")["name"] == "Deutschkurs am Abend"
+
+
+def query_count(client, address):
+    from django.core.cache import cache
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        get(client, address)
+    return len(captured)
+
+
+@pytest.mark.parametrize(
+    ("address", "queries"),
+    [
+        ("/services?per_page=50&postcode=59423&lang=ar", 6),
+        ("/services?full=true", 8),
+        ("/services/{course}", 7),
+        ("/organizations", 3),
+        ("/organizations/{provider}", 5),
+        ("/service_at_locations", 4),
+        ("/service_at_locations/{sal}", 7),
+        ("/taxonomies", 1),
+        ("/taxonomy_terms", 3),
+        ("/taxonomy_terms/{category}", 3),
+    ],
+)
+def test_each_endpoint_asks_the_database_a_fixed_number_of_times(client, catalogue, address, queries):
+    address = API + address.format(
+        course=catalogue["course"].uuid,
+        provider=catalogue["provider"].uuid,
+        sal=sal_id(catalogue["course"], catalogue["place"]),
+        category=catalogue["category"].uuid,
+    )
+    before = query_count(client, address)
+    for number in range(5):
+        OfferFactory(
+            title_de=f"Mehr {number}",
+            provider=catalogue["provider"],
+            category=catalogue["category"],
+            locations=[catalogue["place"], LocationFactory(provider=catalogue["provider"])],
+            target_groups=[catalogue["women"], TargetGroupFactory()],
+        )
+    assert query_count(client, address) == before == queries
+
+
+def test_the_root_says_where_the_description_is(client, db):
+    body = get(client, f"{API}/")
+    assert body["version"] == "3.0"
+    assert body["openapi_url"] == "http://testserver/api/openapi.json"
+    assert json.loads(client.get("/api/openapi.json").content)["openapi"].startswith("3.1")
