@@ -98,7 +98,13 @@ def handout(request):
     requested = parse_offer_ids(request.GET["offers"])
     too_many = len(requested) > LIMIT
     requested = requested[:LIMIT]
-    found = {offer.pk: offer for offer in Offer.objects.published().filter(pk__in=requested).for_listing()}
+    found = {
+        offer.pk: offer
+        for offer in Offer.objects.published()
+        .filter(pk__in=requested)
+        .for_listing()
+        .prefetch_related(Offer.objects.upcoming_runs())
+    }
     offers = [found[pk] for pk in requested if pk in found]
     missing = len(requested) - len(offers)
     if missing:

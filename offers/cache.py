@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from portal.catalogue import until_changed
@@ -34,7 +35,12 @@ def list_results(language, query, compute):
     mode, staff) share these but get their own HTML.
     """
     params = "&".join(f"{key}={value}" for key, values in sorted(query.lists()) for value in sorted(values))
-    return until_changed("list", f"{language}:{digest(params)}", compute, TIMEOUT)
+    return until_changed("list", f"{today()}:{language}:{digest(params)}", compute, TIMEOUT)
+
+
+def today():
+    """Part of every key: runs that ended and places figures that aged leave the pages at midnight (Europe/Berlin)."""
+    return timezone.localdate().isoformat()
 
 
 def static_release():
@@ -83,7 +89,9 @@ def cached_for_visitors(view):
             return {"content": response.content, "content_type": response["Content-Type"]}
 
         page_address = digest(request.get_host() + request.get_full_path())
-        page = until_changed("page", f"{static_release()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT)
+        page = until_changed(
+            "page", f"{static_release()}:{today()}:{get_language()}:{page_address}", render, PAGE_TIMEOUT
+        )
         if not rendered:
             return HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
         response = rendered[0]

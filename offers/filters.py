@@ -121,6 +121,34 @@ class OnlyWhenChecked(django_filters.BooleanFilter):
         return super().filter(qs, True) if value else qs
 
 
+# Runs and ages (issue 14): numbers in the URL, each with its own clear message when it is no such number.
+
+
+class FlatNumberInput(forms.NumberInput):
+    def render(self, name, value, attrs=None, renderer=None):
+        shown = "" if value is None else f' value="{escape(str(value))}"'
+        html = f'<input type="number" name="{escape(name)}"{shown}{flatatt(self.build_attrs(self.attrs, attrs))}>'
+        return mark_safe(html)  # noqa: S308 (every part escaped)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def whole_number_filter(label, low, high, method, message):
+    return WholeNumberFilter(
+        label=label,
+        method=method,
+        min_value=low,
+        max_value=high,
+        widget=FlatNumberInput(attrs={"min": low, "max": high, "inputmode": "numeric"}),
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+    )
+
+
+SORT_CHOICES = [("title", _("Titel (A–Z)")), ("next_start", _("Nächster Kursbeginn"))]
+
+
 class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
@@ -158,6 +186,20 @@ class OfferFilter(django_filters.FilterSet):
     childcare = OnlyWhenChecked(label=_("Mit Kinderbetreuung"), field_name="childcare")
     women_only = OnlyWhenChecked(label=_("Nur für Frauen"), field_name="women_only")
     online = OnlyWhenChecked(label=_("Online oder hybrid"), method="online_or_hybrid")
+    starts_within = whole_number_filter(
+        _("Beginn in den nächsten … Wochen"),
+        1,
+        52,
+        "starting_within",
+        _("Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
+    )
+    places = OnlyWhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
+    age = whole_number_filter(
+        _("Alter in Jahren"), 0, 120, "for_age", _("Bitte ein Alter zwischen 0 und 120 Jahren angeben.")
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sortieren nach"), choices=SORT_CHOICES, empty_label=None, widget=FlatSelect, method="keep_order"
+    )
 
     class Meta:
         model = Offer
@@ -177,6 +219,12 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, value.slug, str(value)))
             elif name == "language":
                 chips.append((name, value, language_name(value)))
+            elif name == "starts_within":
+                chips.append((name, str(value), _("Beginn in den nächsten %(weeks)s Wochen") % {"weeks": value}))
+            elif name == "age":
+                chips.append((name, str(value), _("Alter: %(age)s Jahre") % {"age": value}))
+            elif name == "sort":
+                continue
             else:
                 chips.append((name, "1", str(self.form.fields[name].label)))
         return [ActiveFilter(label, self.query_without(name, value)) for name, value, label in chips]
@@ -208,3 +256,23 @@ class OfferFilter(django_filters.FilterSet):
 
     def online_or_hybrid(self, queryset, name, value):
         return queryset.online_or_hybrid() if value else queryset
+
+    def starting_within(self, queryset, name, value):
+        return queryset if value is None else queryset.starting_within(int(value))
+
+    def with_places(self, queryset, name, value):
+        return queryset.with_free_places() if value else queryset
+
+    def for_age(self, queryset, name, value):
+        return queryset if value is None else queryset.for_age(int(value))
+
+    def keep_order(self, queryset, name, value):
+        return queryset  # ordered() applies it, after every filter
+
+    def ordered(self):
+        """The filtered offers in the chosen order: by title (the default) or by the next run's start."""
+        self.is_valid()  # a wrong value elsewhere leaves the valid ones in cleaned_data
+        sort = self.form.cleaned_data.get("sort")
+        if sort == "next_start":
+            return self.qs.order_by_next_start()
+        return self.qs.order_by_title()

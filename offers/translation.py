@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Location, Offer, Provider, TargetGroup
+from .models import Category, CourseRun, Location, Offer, Provider, TargetGroup
 
 
 @register(Provider)
@@ -27,5 +27,10 @@ class TargetGroupTranslationOptions(TranslationOptions):
 
 @register(Offer)
 class OfferTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "description", "registration_info", "costs_note", "schedule")
+    fields = ("title", "summary", "description", "registration_info", "costs_note")
     required_languages = {"de": ("title", "summary")}
+
+
+@register(CourseRun)
+class CourseRunTranslationOptions(TranslationOptions):
+    fields = ("note",)

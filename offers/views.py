@@ -1,13 +1,14 @@
 from django.core.paginator import Page, Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from municipalities.models import Municipality
 
-from . import cache
+from . import cache, calendar
 from .filters import OfferFilter
-from .models import Category, Offer, Provider
+from .models import Category, CourseRun, Offer, Provider
 
 PAGE_SIZE = 20
 MAX_COUNT = 1000
@@ -50,7 +51,7 @@ def offer_list(request):
     computed = {}
 
     def compute():
-        page = CappedPaginator(filterset.qs.order_by_title().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = CappedPaginator(filterset.ordered().for_cards(), PAGE_SIZE).get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number
 
@@ -84,7 +85,8 @@ def offer_detail(request, pk, slug=None):
     offer = get_object_or_404(
         Offer.objects.published()
         .select_related("category", "provider", "whole_district", "course")
-        .prefetch_related("locations__municipality", "target_groups"),
+        .prefetch_related("locations__municipality", "target_groups", Offer.objects.upcoming_runs())
+        .with_run_facts(),
         pk=pk,
     )
     if slug != offer.slug:
@@ -122,3 +124,38 @@ def municipality_detail(request, slug):
         if counts.get(category.pk)
     ]
     return render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups})
+
+
+def ics_response(cal, filename):
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def run_ics(request, pk):
+    """ "In den Kalender übernehmen": one run of a published offer as an .ics file."""
+    run = get_object_or_404(
+        CourseRun.objects.upcoming().select_related("offer", "location__municipality"),
+        pk=pk,
+        offer__in=Offer.objects.published(),
+    )
+    events = calendar.run_events(run, get_language(), request.get_host())
+    if not events:
+        raise Http404
+    return ics_response(calendar.calendar_of(events), f"termin-{run.pk}.ics")
+
+
+def staff_feed(request, kind, slug, token):
+    """A subscribable feed of the runs of one provider or one town, for staff (the address holds a secret)."""
+    if kind not in ("provider", "town") or not calendar.feed_token_is_valid(kind, slug, token):
+        raise Http404
+    runs = CourseRun.objects.upcoming().filter(offer__in=Offer.objects.published())
+    if kind == "provider":
+        owner = get_object_or_404(Provider, slug=slug)
+        runs = runs.filter(offer__provider=owner)
+    else:
+        owner = get_object_or_404(Municipality, slug=slug)
+        runs = runs.filter(offer__in=Offer.objects.published().in_municipality(owner))
+    runs = runs.select_related("offer", "location__municipality").in_order()
+    events = [event for run in runs for event in calendar.run_events(run, get_language(), request.get_host())]
+    return ics_response(calendar.calendar_of(events, name=f"Wel-KOMM-In: {owner}"), f"{kind}-{slug}.ics")
