@@ -60,7 +60,9 @@ def test_hand_made_rows_at_0011_arrive_on_their_runs_with_every_value(migrate):
     Provider = apps.get_model("offers", "Provider")
     Category = apps.get_model("offers", "Category")
     OldCourse = apps.get_model("offers", "IntegrationCourse")
-    provider = Provider.objects.create(name="Sprachschule Lindenhof", slug="lindenhof-migration", kind="course_provider")
+    provider = Provider.objects.create(
+        name="Sprachschule Lindenhof", slug="lindenhof-migration", kind="course_provider"
+    )
     course_category = Category.objects.get(slug="integrationskurs")
     counselling = Category.objects.get(slug="beratung")
     schedules = {f"schedule_{code}": f"Mo–Fr 8:45–12:00 ({code})" for code in LANGUAGES}
@@ -102,9 +104,7 @@ def test_hand_made_rows_at_0011_arrive_on_their_runs_with_every_value(migrate):
 
     run = CourseRun.objects.get(offer_id=course_offer.pk)
     assert (run.start_date, run.end_date) == (datetime.date(2027, 2, 1), datetime.date(2027, 9, 30))
-    assert [getattr(run, f"note_{code}") for code in LANGUAGES] == [
-        f"Mo–Fr 8:45–12:00 ({code})" for code in LANGUAGES
-    ]
+    assert [getattr(run, f"note_{code}") for code in LANGUAGES] == [f"Mo–Fr 8:45–12:00 ({code})" for code in LANGUAGES]
     assert run.rolling_entry is True
     assert run.registration_deadline == datetime.date(2027, 1, 15)
     assert (run.intensity, run.time_of_day) == ("full_time", "evening")
@@ -127,7 +127,13 @@ def test_hand_made_rows_at_0011_arrive_on_their_runs_with_every_value(migrate):
     offer_columns = {field.name for field in Offer._meta.get_fields()}
     assert not offer_columns & {"start_date", "end_date", "schedule", "schedule_de"}
     course_columns = {field.name for field in IntegrationCourse._meta.get_fields()}
-    assert not course_columns & {"intensity", "time_of_day", "rolling_entry", "has_free_places", "registration_deadline"}
+    assert not course_columns & {
+        "intensity",
+        "time_of_day",
+        "rolling_entry",
+        "has_free_places",
+        "registration_deadline",
+    }
 
 
 def test_the_demo_catalogue_as_it_was_at_0011_moves_into_runs_without_loss(migrate):
@@ -173,10 +179,7 @@ def test_the_demo_catalogue_as_it_was_at_0011_moves_into_runs_without_loss(migra
     with_something = [
         pk
         for pk, data in expected.items()
-        if data["start_in_days"] is not None
-        or data["end_in_days"] is not None
-        or data["schedule"]
-        or data["course"]
+        if data["start_in_days"] is not None or data["end_in_days"] is not None or data["schedule"] or data["course"]
     ]
     assert sorted(runs) == sorted(with_something)
     assert CourseRun.objects.count() == len(with_something)  # one run each
