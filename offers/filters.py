@@ -198,7 +198,14 @@ class OfferFilter(django_filters.FilterSet):
         _("Alter in Jahren"), 0, 120, "for_age", _("Bitte ein Alter zwischen 0 und 120 Jahren angeben.")
     )
     sort = django_filters.ChoiceFilter(
-        label=_("Sortieren nach"), choices=SORT_CHOICES, empty_label=None, widget=FlatSelect, method="keep_order"
+        label=_("Sortieren nach"),
+        choices=SORT_CHOICES,
+        empty_label=None,
+        widget=FlatSelect,
+        method="keep_order",
+        error_messages={
+            "invalid_choice": _("Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn.")
+        },
     )
 
     class Meta:
