@@ -379,6 +379,12 @@ def offer_currency(request):
     return Offer.objects.editable_by(request.user).currency_report()
 
 
+@admin.site.add_dashboard_figures
+def run_currency(request):
+    """Per provider: runs with old places figures, courses without a future run."""
+    return Offer.objects.editable_by(request.user).run_currency_report()
+
+
 class ProviderOfRunFilter(admin.SimpleListFilter):
     title = _("Träger")
     parameter_name = "provider"

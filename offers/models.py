@@ -448,9 +448,34 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return self.filter(Exists(CourseRun.objects.with_reported_places(today).filter(offer=OuterRef("pk"))))
 
     def without_future_run(self, today=None):
-        """Offers with runs, none of them still to come or running (or all cancelled)."""
+        """Courses without a run still to come or running: offers with runs all over or cancelled, and
+        integration courses without any run."""
         live = CourseRun.objects.upcoming(today).not_cancelled().filter(offer=OuterRef("pk"))
-        return self.filter(Exists(CourseRun.objects.filter(offer=OuterRef("pk")))).exclude(Exists(live))
+        has_runs = Exists(CourseRun.objects.filter(offer=OuterRef("pk")))
+        return self.filter(has_runs | Q(category__slug=Category.INTEGRATION_COURSE)).exclude(Exists(live))
+
+    def run_currency_report(self, today=None):
+        """Per provider of these offers: runs whose places figure is old or missing, courses without a future run."""
+        today = today or timezone.localdate()
+        published = self.published()
+        outdated = dict(
+            CourseRun.objects.filter(offer__in=published)
+            .figures_outdated(today)
+            .order_by()
+            .values_list("offer__provider__name")
+            .annotate(count=Count("pk"))
+        )
+        without = dict(
+            published.without_future_run(today).order_by().values_list("provider__name").annotate(count=Count("pk"))
+        )
+        providers = sorted(outdated.keys() | without.keys())
+        return {
+            "run_figures": [
+                {"provider": name, "outdated_runs": outdated.get(name, 0), "without_future_run": without.get(name, 0)}
+                for name in providers
+            ],
+            "places_current_days": PLACES_CURRENT_DAYS,
+        }
 
     def order_by_next_start(self, language=None, today=None):
         """By the next upcoming run's start (running courses with rolling entry count from today); none last."""

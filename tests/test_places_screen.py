@@ -1,6 +1,7 @@
 """The provider screen "Plätze und Termine" and the runs in the offer admin: scope, one submit, history."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -220,3 +221,43 @@ def test_version_history_follows_runs_with_their_offer(client, ki_editor, own_ru
     runs_in_revision = version.revision.version_set.get_for_model(CourseRun)
     assert runs_in_revision.count() == 2
     assert {v.field_dict["free_places"] for v in runs_in_revision} == {2, 16}
+
+
+# KI dashboard and reminders
+
+
+@pytest.fixture
+def stale_and_over(own_runs, other_provider, integration_course):
+    over = OfferFactory(provider=other_provider, title_de="Kurs ohne neuen Termin")
+    CourseRunFactory(
+        offer=over, start_date=TODAY - datetime.timedelta(days=200), end_date=TODAY - datetime.timedelta(days=1)
+    )
+    OfferFactory(provider=other_provider, category=integration_course, title_de="Integrationskurs ohne Termine")
+    OfferFactory(provider=other_provider, title_de="Beratung ohne Termine")  # no runs, not a course: nothing to say
+    return over
+
+
+def test_the_dashboard_lists_old_figures_and_courses_without_a_future_run_per_provider(
+    client, ki_editor, stale_and_over
+):
+    client.force_login(ki_editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Plätze älter als 14 Tage oder nie gemeldet" in page
+    rows = [" ".join(cell.split()) for cell in re.findall(r"<tr><td>(.*?)</td></tr>", page.replace("</td><td>", " | "))]
+    assert rows == ["Bildungswerk Ahorn | 0 | 2", "Sprachschule Lindenhof | 2 | 0"]
+
+
+def test_a_provider_editor_sees_only_their_own_figures(editor_client, stale_and_over):
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Sprachschule Lindenhof" in page and "Bildungswerk Ahorn" not in page
+
+
+def test_review_reminders_name_old_figures_and_courses_without_a_future_run(stale_and_over, capsys):
+    from django.core.management import call_command
+
+    call_command("review_reminders")
+    out = capsys.readouterr().out
+    assert "Integrationskurs Lindenhof: freie Plätze bei 2 Termin(en) älter als 14 Tage oder nie gemeldet" in out
+    assert "Kurs ohne neuen Termin: kein künftiger Termin" in out
+    assert "Integrationskurs ohne Termine: kein künftiger Termin" in out
+    assert "Beratung ohne Termine" not in out
