@@ -7,15 +7,17 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationStackedInline
 from reversion import create_revision, set_comment, set_user
 
+from municipalities.models import Municipality
 from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, VersionedAdmin, WholeNamesFirstSearch
 
+from . import calendar
 from .forms import CourseRunFormSet, IntegrationCourseFormSet, OfferAdminForm
 from .models import (
     PLACES_CURRENT_DAYS,
@@ -434,6 +436,14 @@ class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
         places = path("places/", self.admin_site.admin_view(self.places_view), name="offers_courserun_places")
         return [places, *super().get_urls()]
 
+    def feeds(self, request, providers):
+        """Subscribable calendars of runs: per provider, and per town for KI staff."""
+        feeds = [(provider.name, feed_url(request, "provider", provider.slug)) for provider in providers]
+        if edits_every_provider(request.user):
+            towns = Municipality.objects.filter(district__slug="kreis-unna")
+            feeds += [(town.name, feed_url(request, "town", town.slug)) for town in towns]
+        return feeds
+
     def places_view(self, request):
         """ "Plätze und Termine": every upcoming run of the editor's providers, one submit confirms every figure.
 
@@ -480,6 +490,9 @@ class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
             "providers": providers if edits_every_provider(request.user) else None,
             "provider": provider,
             "current_days": PLACES_CURRENT_DAYS,
+            "feeds": self.feeds(
+                request, [provider] if provider else [] if edits_every_provider(request.user) else providers
+            ),
         }
         return TemplateResponse(request, "admin/offers/courserun/places.html", context)
 
@@ -489,6 +502,11 @@ class PlacesForm(forms.ModelForm):
         model = CourseRun
         fields = ["free_places"]
         widgets = {"free_places": forms.NumberInput(attrs={"min": 0, "class": "vSmallField"})}
+
+
+def feed_url(request, kind, slug):
+    path = reverse("staff_feed", args=[kind, slug, calendar.feed_token(kind, slug)])
+    return request.build_absolute_uri(path)
 
 
 def places_forms(runs, data=None):
