@@ -501,7 +501,7 @@ class PlacesForm(forms.ModelForm):
     class Meta:
         model = CourseRun
         fields = ["free_places"]
-        widgets = {"free_places": forms.NumberInput(attrs={"min": 0, "class": "vSmallField"})}
+        widgets = {"free_places": forms.NumberInput(attrs={"min": 0, "class": "vIntegerField"})}
 
 
 def feed_url(request, kind, slug):
@@ -529,8 +529,9 @@ def confirm_places(places, user):
     with transaction.atomic(), create_revision():
         for form in places:
             run = form.save(commit=False)
-            run.places_reported_on = today
-            run.places_reported_by = user
+            if run.free_places is not None:  # an empty field confirms nothing: "never reported" stays so
+                run.places_reported_on = today
+                run.places_reported_by = user
             run.save(update_fields=["free_places", "places_reported_on", "places_reported_by"])
         set_user(user)
         set_comment(_("Plätze: Stand heute bestätigt"))

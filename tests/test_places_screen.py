@@ -261,3 +261,17 @@ def test_review_reminders_name_old_figures_and_courses_without_a_future_run(stal
     assert "Kurs ohne neuen Termin: kein künftiger Termin" in out
     assert "Integrationskurs ohne Termine: kein künftiger Termin" in out
     assert "Beratung ohne Termine" not in out
+
+
+def test_an_empty_field_confirms_no_figure(editor_client, own_runs):
+    first, second = own_runs
+    editor_client.post(PLACES, {f"run-{first.pk}-free_places": "", f"run-{second.pk}-free_places": "4"})
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.free_places, first.places_reported_on) == (None, LAST_MONTH)
+    assert (second.free_places, second.places_reported_on) == (4, TODAY)
+
+
+def test_the_runs_admin_list_shows_an_editor_only_their_runs(editor_client, own_runs, other_run):
+    page = editor_client.get(reverse("admin:offers_courserun_changelist")).content.decode()
+    assert "Integrationskurs Lindenhof" in page and "Bildungswerk Ahorn" not in page
