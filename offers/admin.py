@@ -247,6 +247,12 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
 
+    def reversion_register(self, model, **options):
+        if model is Offer:
+            # Runs keep their own history: restoring an offer's text never rolls back places nor drops newer runs.
+            options["follow"] = tuple(name for name in options.get("follow", ()) if name != "runs")
+        super().reversion_register(model, **options)
+
     def changelist_view(self, request, extra_context=None):
         # Nine columns and the filters need the whole width: the app list is a click away ("Start").
         return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})

@@ -211,16 +211,22 @@ def test_an_editor_cannot_open_or_pick_another_providers_runs_or_places(editor_c
     assert not CourseRun.objects.filter(note_de="eingeschmuggelt").exists()
 
 
-def test_version_history_follows_runs_with_their_offer(client, ki_editor, own_runs):
-    first, _second = own_runs
+def test_runs_have_their_own_history_and_an_offers_restore_leaves_them_alone(client, ki_editor, own_runs):
+    first, second = own_runs
     offer = first.offer
     client.force_login(ki_editor)
     url = reverse("admin:offers_offer_change", args=[offer.pk])
+    assert client.post(url, offer_post(offer, own_runs, summary_de="Fassung 1")).status_code == 302
     assert client.post(url, offer_post(offer, own_runs, **{"runs-0-free_places": "2"})).status_code == 302
-    version = Version.objects.get_for_object(offer).first()
-    runs_in_revision = version.revision.version_set.get_for_model(CourseRun)
-    assert runs_in_revision.count() == 2
-    assert {v.field_dict["free_places"] for v in runs_in_revision} == {2, 16}
+    (run_version,) = Version.objects.get_for_object(first)
+    assert run_version.field_dict["free_places"] == 2 and run_version.revision.user == ki_editor
+    assert client.get(reverse("admin:offers_courserun_history", args=[first.pk])).status_code == 200
+    # Restoring the offer's first version brings back its text, not an older places figure.
+    old = Version.objects.get_for_object(offer).last()
+    restore = reverse("admin:offers_offer_revision", args=[offer.pk, old.pk])
+    assert client.post(restore, offer_post(offer, [], summary_de="Fassung 1")).status_code == 302
+    first.refresh_from_db()
+    assert first.free_places == 2 and CourseRun.objects.filter(pk=second.pk).exists()
 
 
 # KI dashboard and reminders
