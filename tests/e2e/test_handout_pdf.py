@@ -100,17 +100,19 @@ def read_pgm(path):
     magic, size, _depth, pixels = path.read_bytes().split(b"\n", 3)
     assert magic == b"P5"
     width, height = map(int, size.split())
-    return zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum)
+    return pixels, width, height
 
 
 def scanned_qr_codes(pdf, tmp_path):
     """What a phone camera reads off the paper: every page at 150 dpi, every QR code on it."""
     subprocess.run(["pdftoppm", "-r", "150", "-gray", str(pdf), str(tmp_path / "page")], check=True)
-    return [
-        code.text
-        for image in sorted(tmp_path.glob("page*.pgm"))
-        for code in zxingcpp.read_barcodes(read_pgm(image), formats=zxingcpp.BarcodeFormat.QRCode)
-    ]
+    codes = []
+    for image in sorted(tmp_path.glob("page*.pgm")):
+        # The pixels stay referenced while zxing reads them: ImageView only borrows the buffer.
+        pixels, width, height = read_pgm(image)
+        view = zxingcpp.ImageView(pixels, width, height, zxingcpp.ImageFormat.Lum)
+        codes += [code.text for code in zxingcpp.read_barcodes(view, formats=zxingcpp.BarcodeFormat.QRCode)]
+    return codes
 
 
 @pytest.mark.parametrize("client_language", ["ar", "uk"])
