@@ -797,12 +797,22 @@ class CourseRunQuerySet(CatalogueQuerySet):
         )
 
     def figures_outdated(self, today=None):
-        """Upcoming runs whose places figure is missing or older than PLACES_CURRENT_DAYS days."""
+        """Upcoming runs with places whose figure is missing or older than PLACES_CURRENT_DAYS days.
+
+        Runs with places: integration courses' and those with a maximum or a figure; a meeting's
+        run with only a note has none to report.
+        """
         today = today or timezone.localdate()
         cutoff = today - datetime.timedelta(days=PLACES_CURRENT_DAYS)
+        with_places = (
+            Q(max_places__isnull=False)
+            | Q(free_places__isnull=False)
+            | Q(offer__category__slug=Category.INTEGRATION_COURSE)
+        )
         return (
             self.upcoming(today)
             .not_cancelled()
+            .filter(with_places)
             .filter(Q(places_reported_on__isnull=True) | Q(places_reported_on__lt=cutoff))
         )
 

@@ -240,6 +240,8 @@ def stale_and_over(own_runs, other_provider, integration_course):
     )
     OfferFactory(provider=other_provider, category=integration_course, title_de="Integrationskurs ohne Termine")
     OfferFactory(provider=other_provider, title_de="Beratung ohne Termine")  # no runs, not a course: nothing to say
+    cafe = OfferFactory(provider=other_provider, title_de="Begegnungscafé")
+    CourseRun.objects.create(offer=cafe, start_date=TODAY, note_de="Dienstags 16–18 Uhr")  # no places to report
     return over
 
 
@@ -266,7 +268,7 @@ def test_review_reminders_name_old_figures_and_courses_without_a_future_run(stal
     assert "Integrationskurs Lindenhof: freie Plätze bei 2 Termin(en) älter als 14 Tage oder nie gemeldet" in out
     assert "Kurs ohne neuen Termin: kein künftiger Termin" in out
     assert "Integrationskurs ohne Termine: kein künftiger Termin" in out
-    assert "Beratung ohne Termine" not in out
+    assert "Beratung ohne Termine" not in out and "Begegnungscafé" not in out
 
 
 def test_an_empty_field_confirms_no_figure(editor_client, own_runs):
