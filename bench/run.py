@@ -193,6 +193,17 @@ def main():
         for name, url in pages:
             median, p95, queries = server_times(visitor, url, REQUESTS, warm_cache)
             rows.append((f"{name}, {state}", f"{median:.1f} ms", f"{p95:.1f} ms", "/".join(map(str, queries))))
+    # When, and is there room (issue 14): soonest start first, only runs with free places reported lately.
+    soonest_url = "/ar/offers/?municipality=unna&places=1&sort=next_start"
+    median, p95, queries = server_times(client, soonest_url, REQUESTS, False)
+    rows.append(
+        (
+            "offer list by next start, places=1 (Unna, Arabic), cache off",
+            f"{median:.1f} ms",
+            f"{p95:.1f} ms",
+            "/".join(map(str, queries)),
+        )
+    )
     reference_after = cpu_reference_ms()
 
     port = 8765

@@ -22,6 +22,7 @@ from offers.models import (
     HSDS_DAYS,
     Category,
     Closure,
+    CourseRun,
     IntegrationCourse,
     Location,
     Offer,
@@ -136,8 +137,6 @@ def load_catalogue():
             "free_of_charge": data["free_of_charge"],
             "childcare": data["childcare"],
             "women_only": data["women_only"],
-            "start_date": _in_days(today, data["start_in_days"]),
-            "end_date": _in_days(today, data["end_in_days"]),
             "visible_until": _in_days(today, data["visible_for_days"]),
             "last_reviewed": _in_days(today, -data["reviewed_days_ago"]),
             "registration_url": data["registration_url"],
@@ -158,9 +157,34 @@ def load_catalogue():
         set_hours(today, {"offer": offer}, data)
         course = data.get("course")
         if course:
-            course = dict(course)
-            deadline = _in_days(today, course.pop("registration_deadline_in_days"))
-            IntegrationCourse.objects.update_or_create(
-                offer=offer, defaults={**course, "registration_deadline": deadline}
-            )
+            IntegrationCourse.objects.update_or_create(offer=offer, defaults=course)
+        load_runs(offer, data["runs"], locations, today)
     return len(catalogue["offers"])
+
+
+def load_runs(offer, runs, locations, today):
+    """The offer's runs in the file's order: the existing ones updated in place, extra ones deleted."""
+    existing = list(offer.runs.order_by("pk"))
+    for index, data in enumerate(runs):
+        run = existing[index] if index < len(existing) else CourseRun(offer=offer)
+        run.start_date = _in_days(today, data["start_in_days"])
+        run.end_date = _in_days(today, data["end_in_days"])
+        run.registration_deadline = _in_days(today, data["registration_deadline_in_days"])
+        run.rolling_entry = data["rolling_entry"]
+        run.weekdays = data["weekdays"]
+        run.class_start = data["class_start"] and datetime.time.fromisoformat(data["class_start"])
+        run.class_end = data["class_end"] and datetime.time.fromisoformat(data["class_end"])
+        run.location = locations[data["location"]] if data["location"] else None
+        run.intensity = data["intensity"]
+        run.time_of_day = data["time_of_day"]
+        for name, value in translated_values("note", data["note"]).items():
+            setattr(run, name, value)
+        run.max_places = data["max_places"]
+        run.free_places = data["free_places"]
+        reported = data["places_reported_days_ago"]
+        run.places_reported_on = None if reported is None else _in_days(today, -reported)
+        run.has_waiting_list = data["has_waiting_list"]
+        run.is_cancelled = data["is_cancelled"]
+        run.save()
+    for run in existing[len(runs) :]:
+        run.delete()

@@ -8,13 +8,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from municipalities.models import District, Municipality, PostalCode
-from offers.models import Category, HoursKind, Location, Offer, Provider, TargetGroup, WeeklyHours
+from offers.models import Category, CourseRun, HoursKind, Location, Offer, Provider, TargetGroup, WeeklyHours
 
 from .catalogue import read_data, translated_values
 
 SYNTHETIC_DISTRICT_KEY = "05999"
 SYNTHETIC_PREFIX = "synthetisch-"
 NRW_MUNICIPALITIES = 396
+# Three runs per offer: `load_demo --scale 50000` makes 150,000.
+RUNS_PER_OFFER = 3
 
 
 def _synthetic_towns(count, rng):
@@ -200,7 +202,35 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
             for offer, (_location, groups) in zip(created, links, strict=True)
             for group in groups
         )
+        CourseRun.objects.bulk_create(
+            synthetic_run(offer, location, number, today, rng)
+            for offer, (location, _groups) in zip(created, links, strict=True)
+            for number in range(RUNS_PER_OFFER)
+        )
     return offer_count, len(towns)
+
+
+def synthetic_run(offer, location, number, today, rng):
+    """A run some weeks from now (one in ten already running), with a figure reported in the last month."""
+    start = today + datetime.timedelta(days=rng.randint(-60, 120) + number * 98)
+    maximum = rng.choice((12, 15, 18, 20, 24))
+    free = rng.choice((0, 0, 1, 2, 3, maximum // 2, maximum))
+    hour, minute = rng.choice((8, 9, 13, 17)), rng.choice((0, 15, 30, 45))
+    return CourseRun(
+        offer=offer,
+        start_date=start,
+        end_date=start + datetime.timedelta(days=rng.choice((1, 28, 90, 180))),
+        rolling_entry=rng.random() < 0.1,
+        weekdays=rng.choice(([1, 2, 3, 4, 5], [1, 3], [2, 4], [6])),
+        class_start=datetime.time(hour, minute),
+        class_end=datetime.time(hour + 3, minute),
+        location=location,
+        max_places=maximum,
+        free_places=free,
+        places_reported_on=today - datetime.timedelta(days=rng.randint(0, 30)),
+        has_waiting_list=free == 0 and rng.random() < 0.5,
+        is_cancelled=rng.random() < 0.02,
+    )
 
 
 def refresh_statistics():

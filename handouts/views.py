@@ -112,7 +112,7 @@ def handout(request):
         for offer in Offer.objects.published()
         .filter(pk__in=requested)
         .for_listing()
-        .prefetch_related("weekly_hours", "locations__weekly_hours")
+        .prefetch_related("weekly_hours", "locations__weekly_hours", Offer.objects.upcoming_runs())
     }
     offers = [found[pk] for pk in requested if pk in found]
     missing = len(requested) - len(offers)

@@ -1,19 +1,29 @@
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 from reversion import create_revision, set_comment, set_user
 
-from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, WholeNamesFirstSearch
+from municipalities.models import Municipality
+from portal.admin import PROVIDER_EDITORS, StableSlugMixin, TranslatedAdmin, VersionedAdmin, WholeNamesFirstSearch
 
-from .forms import IntegrationCourseFormSet, OfferAdminForm, WeeklyHoursFormSet
+from . import calendar
+from .forms import CourseRunFormSet, IntegrationCourseFormSet, OfferAdminForm, WeeklyHoursFormSet
 from .models import (
+    PLACES_CURRENT_DAYS,
     Category,
     Closure,
+    CourseRun,
     IntegrationCourse,
     Location,
     Offer,
@@ -119,6 +129,36 @@ class IntegrationCourseInline(admin.StackedInline):
     verbose_name = _("Integrationskurs-Angaben (nur für Integrationskurse)")
 
 
+RUN_FIELDS = [
+    ("start_date", "end_date", "registration_deadline", "rolling_entry"),
+    ("weekdays", "class_start", "class_end"),
+    ("location", "intensity", "time_of_day"),
+    "note",
+    ("max_places", "free_places", "places_reported_on", "places_reported_by"),
+    ("is_cancelled", "has_waiting_list"),
+]
+
+
+class CourseRunInline(TranslationStackedInline):
+    """The offer's runs ("Termine"); who reported a places figure is shown here only, never publicly."""
+
+    model = CourseRun
+    formset = CourseRunFormSet
+    extra = 0
+    fields = RUN_FIELDS
+    readonly_fields = ["places_reported_on", "places_reported_by"]
+    verbose_name = _("Termin")
+    verbose_name_plural = _("Termine (Kursstarts, Zeiten, freie Plätze)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("places_reported_by")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "location":
+            kwargs["queryset"] = Location.objects.editable_by(request.user).select_related("municipality")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class ReviewOverdueFilter(admin.SimpleListFilter):
     title = _("Prüfung überfällig")
     parameter_name = "review_overdue"
@@ -159,7 +199,7 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
 @admin.register(Offer)
 class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin):
     form = OfferAdminForm
-    inlines = [IntegrationCourseInline, WeeklyHoursInline, ClosureInline]
+    inlines = [IntegrationCourseInline, CourseRunInline, WeeklyHoursInline, ClosureInline]
     list_display = [
         "title",
         "category",
@@ -214,7 +254,7 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
                 ]
             },
         ),
-        (_("Beschreibung"), {"fields": ["description", "schedule", "start_date", "end_date"]}),
+        (_("Beschreibung"), {"fields": ["description"]}),
         (
             _("Kosten und Anmeldung"),
             {"fields": ["free_of_charge", "costs_note", "childcare", "registration_info", "registration_url"]},
@@ -232,6 +272,12 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing().annotate(**self.list_annotations)
 
+    def reversion_register(self, model, **options):
+        if model is Offer:
+            # Runs keep their own history: restoring an offer's text never rolls back places nor drops newer runs.
+            options["follow"] = tuple(name for name in options.get("follow", ()) if name != "runs")
+        super().reversion_register(model, **options)
+
     def changelist_view(self, request, extra_context=None):
         # Nine columns and the filters need the whole width: the app list is a click away ("Start").
         return super().changelist_view(request, {"is_nav_sidebar_enabled": False, **(extra_context or {})})
@@ -246,13 +292,36 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
         return request.user.has_perm("offers.publish_offer")
 
     def save_model(self, request, obj, form, change):
-        if not edits_every_provider(request.user):
-            # A provider's change waits for KI staff, who publish it.
+        # A provider's change of the offer's texts and facts waits for KI staff, who publish it;
+        # its runs (dates, places) are no text to review and go live as saved (save_formset).
+        request.offer_resubmitted = False
+        text_changed = not change or form.has_changed() or getattr(request, "restores_version", False)
+        if not edits_every_provider(request.user) and text_changed:
             obj.status = Offer.Status.SUBMITTED
+            request.offer_resubmitted = True
         super().save_model(request, obj, form, change)
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is CourseRun:
+            today = timezone.localdate()
+            for run_form in formset.forms:
+                if "free_places" in run_form.changed_data or (not run_form.instance.pk and run_form.has_changed()):
+                    if run_form.instance.free_places is not None:
+                        run_form.instance.places_reported_on = today
+                        run_form.instance.places_reported_by = request.user
+        elif (
+            formset.has_changed()
+            and not edits_every_provider(request.user)
+            and form.instance.status != Offer.Status.SUBMITTED
+        ):
+            # The course facts are the offer's text too.
+            Offer.objects.filter(pk=form.instance.pk).update(status=Offer.Status.SUBMITTED)
+            form.instance.status = Offer.Status.SUBMITTED
+            request.offer_resubmitted = True
+        super().save_formset(request, form, formset, change)
+
     def response_change(self, request, obj):
-        if obj.status == Offer.Status.SUBMITTED and not edits_every_provider(request.user):
+        if getattr(request, "offer_resubmitted", False) and not edits_every_provider(request.user):
             self.message_user(
                 request, _("Gespeichert und zur Prüfung eingereicht: das KI veröffentlicht die Änderung.")
             )
@@ -341,3 +410,160 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
 def offer_currency(request):
     """The dashboard's figures: how current the offers are that the editor may change."""
     return Offer.objects.editable_by(request.user).currency_report()
+
+
+@admin.site.add_dashboard_figures
+def run_currency(request):
+    """Per provider: runs with old places figures, courses without a future run."""
+    return Offer.objects.editable_by(request.user).run_currency_report()
+
+
+class ProviderOfRunFilter(admin.SimpleListFilter):
+    title = _("Träger")
+    parameter_name = "provider"
+
+    def lookups(self, request, model_admin):
+        return [(provider.pk, provider.name) for provider in Provider.objects.editable_by(request.user)]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(offer__provider=self.value()) if self.value() else queryset
+
+
+@admin.register(CourseRun)
+class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
+    list_display = [
+        "__str__",
+        "start_date",
+        "end_date",
+        "location",
+        "free_places",
+        "places_reported_on",
+        "places_reported_by",
+    ]
+    list_filter = [ProviderOfRunFilter, "is_cancelled", "has_waiting_list"]
+    list_select_related = ["offer", "location__municipality", "places_reported_by"]
+    search_fields = ["offer__title"]
+    autocomplete_fields = ["offer"]
+    fields = ["offer", *RUN_FIELDS]
+    readonly_fields = ["places_reported_on", "places_reported_by"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("offer")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "offer":
+            kwargs["queryset"] = Offer.objects.editable_by(request.user)
+        if db_field.name == "location":
+            kwargs["queryset"] = Location.objects.editable_by(request.user).select_related("municipality")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if "free_places" in form.changed_data and obj.free_places is not None:
+            obj.places_reported_on = timezone.localdate()
+            obj.places_reported_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def get_urls(self):
+        places = path("places/", self.admin_site.admin_view(self.places_view), name="offers_courserun_places")
+        return [places, *super().get_urls()]
+
+    def feeds(self, request, providers):
+        """Subscribable calendars of runs: per provider, and per town for KI staff."""
+        feeds = [(provider.name, feed_url(request, "provider", provider.slug)) for provider in providers]
+        if edits_every_provider(request.user):
+            towns = Municipality.objects.filter(district__slug="kreis-unna")
+            feeds += [(town.name, feed_url(request, "town", town.slug)) for town in towns]
+        return feeds
+
+    def places_view(self, request):
+        """ "Plätze und Termine": every upcoming run of the editor's providers, one submit confirms every figure.
+
+        It changes no text, so a published offer stays published (see OfferAdmin.save_model).
+        """
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        providers = Provider.objects.editable_by(request.user)
+        provider = None
+        runs = (
+            self.get_queryset(request)
+            .upcoming()
+            .select_related("location__municipality")
+            .order_by("offer__provider__name", "offer__title", "start_date", "pk")
+        )
+        chosen = request.GET.get("provider", "")
+        if chosen:
+            provider = providers.filter(pk=chosen).first() if chosen.isdigit() else None
+            if provider is None:
+                raise Http404
+            runs = runs.filter(offer__provider=provider)
+        elif edits_every_provider(request.user):
+            runs = runs.none()  # KI staff choose a provider first: the whole district is too long a page
+        forms_of_runs = places_forms(runs, request.POST if request.method == "POST" else None)
+        if request.method == "POST":
+            submitted = [form for form in forms_of_runs if form.is_bound]
+            if all(form.is_valid() for form in submitted):
+                count = confirm_places(submitted, request.user)
+                self.message_user(
+                    request,
+                    ngettext(
+                        "Stand heute bestätigt: %(count)d Termin.", "Stand heute bestätigt: %(count)d Termine.", count
+                    )
+                    % {"count": count},
+                    messages.SUCCESS,
+                )
+                return redirect(request.get_full_path())
+            self.message_user(request, _("Nichts gespeichert: bitte die markierten Angaben prüfen."), messages.ERROR)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Plätze und Termine"),
+            "opts": self.opts,
+            "forms": forms_of_runs,
+            "providers": providers if edits_every_provider(request.user) else None,
+            "provider": provider,
+            "current_days": PLACES_CURRENT_DAYS,
+            "feeds": self.feeds(
+                request, [provider] if provider else [] if edits_every_provider(request.user) else providers
+            ),
+        }
+        return TemplateResponse(request, "admin/offers/courserun/places.html", context)
+
+
+class PlacesForm(forms.ModelForm):
+    class Meta:
+        model = CourseRun
+        fields = ["free_places"]
+        widgets = {"free_places": forms.NumberInput(attrs={"min": 0, "class": "vIntegerField"})}
+
+
+def feed_url(request, kind, slug):
+    path = reverse("staff_feed", args=[kind, slug, calendar.feed_token(kind, slug)])
+    return request.build_absolute_uri(path)
+
+
+def places_forms(runs, data=None):
+    """A form per run the editor may change; a posted figure counts only for such a run.
+
+    Ids are never read from the post: a run of another provider is in no form, whatever is sent.
+    """
+    result = []
+    for run in runs:
+        prefix = f"run-{run.pk}"
+        bound = data is not None and f"{prefix}-free_places" in data
+        run.offer_locations = [run.location] if run.location_id else []  # only the figure changes here
+        result.append(PlacesForm(data if bound else None, instance=run, prefix=prefix))
+    return result
+
+
+def confirm_places(places, user):
+    """Every figure of the screen, dated today and signed by `user`: one transaction, one version per run."""
+    today = timezone.localdate()
+    with transaction.atomic(), create_revision():
+        for form in places:
+            run = form.save(commit=False)
+            if run.free_places is not None:  # an empty field confirms nothing: "never reported" stays so
+                run.places_reported_on = today
+                run.places_reported_by = user
+            run.save(update_fields=["free_places", "places_reported_on", "places_reported_by"])
+        set_user(user)
+        set_comment(_("Plätze: Stand heute bestätigt"))
+    return len(places)

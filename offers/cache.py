@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from portal.catalogue import until_changed
@@ -40,9 +41,15 @@ def list_results(language, query, compute):
     mode, staff) share these but get their own HTML.
     """
     params = "&".join(f"{key}={value}" for key, values in sorted(query.lists()) for value in sorted(values))
-    # Which offers are open now changes with the time: such a list is kept for one time slot.
-    slot = hours.time_slot() if "open_now" in query else ""
+    # Runs that ended and places figures that aged leave the lists at midnight; which offers are open
+    # now changes with the time: such a list is kept for one time slot (which begins with the date).
+    slot = hours.time_slot() if "open_now" in query else today()
     return until_changed("list", f"{language}:{slot}:{digest(params)}", compute, TIMEOUT)
+
+
+def today():
+    """The date in Europe/Berlin: runs that ended and places figures that aged leave the lists at midnight."""
+    return timezone.localdate().isoformat()
 
 
 def static_release():
@@ -96,7 +103,8 @@ def cached_for_visitors(view):
             }
 
         page_address = digest(request.get_host() + request.get_full_path())
-        # Pages say what is open now and when the next walk-in hour is: kept for one time slot.
+        # Pages say what is open now, when the next walk-in hour is, which runs are still ahead and how
+        # old a places figure is: kept for one time slot (the date and the hours passed today).
         key = f"{static_release()}:{get_language()}:{hours.time_slot()}:{page_address}"
         page = until_changed("page", key, render, PAGE_TIMEOUT)
         if not rendered:

@@ -1,20 +1,26 @@
-"""Walk-in hours as iCalendar events: a weekly RRULE in Europe/Berlin, closures and holidays as EXDATE.
+"""iCalendar files: "add to calendar" for a run or a walk-in hour, and the staff feeds per provider and town.
 
-`walk_in_events()` builds the events of one schedule; the `.ics` views here and the per-provider
-and per-town feeds put them into a calendar with `calendar_of()`.
+Events are built by one function per kind (`run_events`, `walk_in_events`), and `calendar_of()`
+wraps any mix of them with the time zones they use (VTIMEZONE), so one feed carries runs and
+consultation hours alike. Times are in Europe/Berlin: a weekly RRULE with UNTIL, closures and
+public holidays as EXDATE, a registration deadline as an alarm.
 """
 
 import datetime
 
+from django.core import signing
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event
+from icalendar import Alarm, Calendar, Event, vRecur
 
 from . import hours
 from .models import HSDS_DAYS
 
+FEED_SALT = "offers.calendar.feed"
+
 # The file vouches for a year of hours: the RRULE ends there, so every holiday in it is excluded.
 HORIZON_DAYS = 365
-PRODID = "-//Wel-KOMM-In//Sprechzeiten//DE"
+PRODID = "-//Wel-KOMM-In//Kreis Unna//DE"
 
 
 def walk_in_events(schedule, summary, place="", url="", moment=None):
@@ -80,3 +86,77 @@ def offer_walk_in_events(offer, url="", moment=None):
             place = address_of(offer.locations.all()[0])
         events += walk_in_events(schedule, summary, place, url, moment)
     return events
+
+
+def summary(offer, language):
+    """German and the visitor's language: 'Integrationskurs Unna / دورة الاندماج في أونا'."""
+    german = offer.title_de or offer.title
+    theirs = getattr(offer, f"title_{language}", "") or ""
+    return f"{german} / {theirs}" if theirs and theirs != german else german
+
+
+def first_class_day(run):
+    """The first day on or after the start that is one of the run's weekdays."""
+    day = run.start_date
+    if run.weekdays:
+        while day.isoweekday() not in run.weekdays:
+            day += datetime.timedelta(days=1)
+    return day
+
+
+def run_events(run, language, host="localhost"):
+    """The run as events: its classes weekly until the end (RRULE, Europe/Berlin), the deadline as an alarm."""
+    if not run.start_date:
+        return []
+    offer = run.offer
+    event = Event()
+    event.add("uid", f"run-{run.pk}@{host}")
+    event.add("dtstamp", timezone.now())
+    event.add("summary", summary(offer, language))
+    if run.class_start and run.class_end:
+        day = first_class_day(run)
+        event.add("dtstart", datetime.datetime.combine(day, run.class_start, tzinfo=hours.BERLIN))
+        event.add("dtend", datetime.datetime.combine(day, run.class_end, tzinfo=hours.BERLIN))
+        if run.end_date:
+            rule = {"freq": "weekly", "byday": [HSDS_DAYS[d - 1] for d in run.weekdays] or [HSDS_DAYS[day.weekday()]]}
+            # With a TZID start, UNTIL is in UTC: the end of the last day in Berlin.
+            last = datetime.datetime.combine(run.end_date, datetime.time(23, 59, 59), tzinfo=hours.BERLIN)
+            rule["until"] = last.astimezone(datetime.UTC)
+            event.add("rrule", vRecur(rule))
+    else:
+        event.add("dtstart", run.start_date)
+        event.add("dtend", (run.end_date or run.start_date) + datetime.timedelta(days=1))
+    if run.location:
+        event.add("location", address_of(run.location))
+    with translation.override(language):
+        description = (
+            [_("Anmeldeschluss") + f": {run.registration_deadline:%d.%m.%Y}"] if run.registration_deadline else []
+        )
+        if run.note:
+            description.append(run.note)
+    if description:
+        event.add("description", "\n".join(description))
+    if run.is_cancelled:
+        event.add("status", "CANCELLED")
+    if run.registration_deadline:
+        alarm = Alarm()
+        alarm.add("action", "DISPLAY")
+        with translation.override(language):
+            alarm.add("description", f"{_('Anmeldeschluss')}: {summary(offer, language)}")
+        deadline = datetime.datetime.combine(run.registration_deadline, datetime.time(9), tzinfo=hours.BERLIN)
+        alarm.add("trigger", deadline.astimezone(datetime.UTC))
+        event.add_component(alarm)
+    return [event]
+
+
+def feed_token(kind, slug):
+    """The secret part of a staff feed's address: calendar apps subscribe without logging in."""
+    return signing.Signer(salt=FEED_SALT).sign(f"{kind}:{slug}").rsplit(signing.Signer().sep, 1)[1]
+
+
+def feed_token_is_valid(kind, slug, token):
+    try:
+        signing.Signer(salt=FEED_SALT).unsign(f"{kind}:{slug}{signing.Signer().sep}{token}")
+    except signing.BadSignature:
+        return False
+    return True

@@ -5,7 +5,18 @@ from django.utils import timezone
 
 from municipalities.factories import MunicipalityFactory
 
-from .models import Category, Closure, HoursKind, IntegrationCourse, Location, Offer, Provider, TargetGroup, WeeklyHours
+from .models import (
+    Category,
+    Closure,
+    CourseRun,
+    HoursKind,
+    IntegrationCourse,
+    Location,
+    Offer,
+    Provider,
+    TargetGroup,
+    WeeklyHours,
+)
 
 
 class ProviderFactory(factory.django.DjangoModelFactory):
@@ -78,8 +89,6 @@ class IntegrationCourseFactory(factory.django.DjangoModelFactory):
     )
     course_type = IntegrationCourse.CourseType.GENERAL
     teaching_units = 700
-    intensity = IntegrationCourse.Intensity.PART_TIME
-    time_of_day = IntegrationCourse.TimeOfDay.MORNING
 
 
 class WeeklyHoursFactory(factory.django.DjangoModelFactory):
@@ -99,3 +108,22 @@ class ClosureFactory(factory.django.DjangoModelFactory):
         model = Closure
 
     reason_de = "Betriebsferien"
+
+
+class CourseRunFactory(factory.django.DjangoModelFactory):
+    """A run starting in four weeks, Monday to Friday 8:45–12:00, with free places reported today."""
+
+    class Meta:
+        model = CourseRun
+
+    offer = factory.SubFactory(OfferFactory)
+    start_date = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(weeks=4))
+    end_date = factory.LazyAttribute(lambda run: run.start_date and run.start_date + datetime.timedelta(weeks=26))
+    weekdays = factory.LazyFunction(lambda: [1, 2, 3, 4, 5])
+    class_start = datetime.time(8, 45)
+    class_end = datetime.time(12, 0)
+    intensity = CourseRun.Intensity.PART_TIME
+    time_of_day = CourseRun.TimeOfDay.MORNING
+    max_places = 20
+    free_places = 8
+    places_reported_on = factory.LazyFunction(timezone.localdate)

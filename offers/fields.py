@@ -64,3 +64,62 @@ class LanguageCodesField(models.CharField):
             help_text=self.help_text,
             widget=kwargs.get("widget") or forms.SelectMultiple,
         )
+
+
+WEEKDAY_CHOICES = [
+    (1, _("Montag")),
+    (2, _("Dienstag")),
+    (3, _("Mittwoch")),
+    (4, _("Donnerstag")),
+    (5, _("Freitag")),
+    (6, _("Samstag")),
+    (7, _("Sonntag")),
+]
+
+
+class WeekdaysField(models.CharField):
+    """A set of ISO weekdays (1 = Monday … 7 = Sunday) stored as digits, "12345" for Monday to Friday."""
+
+    description = _("Wochentage")
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 7)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    @staticmethod
+    def as_list(value):
+        if value is None:
+            return []
+        if isinstance(value, str):
+            return sorted({int(digit) for digit in value if digit in "1234567"})
+        return sorted({int(day) for day in value})
+
+    def from_db_value(self, value, expression, connection):
+        return self.as_list(value)
+
+    def to_python(self, value):
+        return self.as_list(value)
+
+    def get_prep_value(self, value):
+        if isinstance(value, str):
+            return value
+        return "".join(str(day) for day in self.as_list(value))
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+    def validate(self, value, model_instance):
+        if any(day not in range(1, 8) for day in value):
+            raise ValidationError(_("Unbekannter Wochentag."), code="invalid_weekday")
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=WEEKDAY_CHOICES,
+            coerce=int,
+            required=False,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            widget=forms.CheckboxSelectMultiple,
+        )

@@ -183,6 +183,38 @@ class NearFilter(django_filters.CharFilter):
         return qs
 
 
+# Runs and ages (issue 14): numbers in the URL, each with its own clear message when it is no such number.
+
+
+class FlatNumberInput(forms.NumberInput):
+    def render(self, name, value, attrs=None, renderer=None):
+        shown = "" if value is None else f' value="{escape(str(value))}"'
+        html = f'<input type="number" name="{escape(name)}"{shown}{flatatt(self.build_attrs(self.attrs, attrs))}>'
+        return mark_safe(html)  # noqa: S308 (every part escaped)
+
+
+class WholeNumberFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+def whole_number_filter(label, low, high, method, message):
+    return WholeNumberFilter(
+        label=label,
+        method=method,
+        min_value=low,
+        max_value=high,
+        widget=FlatNumberInput(attrs={"min": low, "max": high, "inputmode": "numeric"}),
+        error_messages={"invalid": message, "min_value": message, "max_value": message},
+    )
+
+
+SORT_CHOICES = [
+    ("relevance", _("Beste Treffer zuerst")),
+    ("title", _("Nach Titel (A–Z)")),
+    ("next_start", _("Nächster Kursbeginn")),
+]
+
+
 class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
@@ -224,13 +256,27 @@ class OfferFilter(django_filters.FilterSet):
     open_now = WhenChecked(label=_("Jetzt geöffnet"), method="open_now_filter")
     walk_in = WhenChecked(label=_("Mit offener Sprechstunde (ohne Termin)"), method="walk_in_filter")
     near = NearFilter(label=_("Ihre Postleitzahl"))
-    # Search: relevance first when `q` is given (offers/search.py); sort=title keeps the alphabetical list.
+    starts_within = whole_number_filter(
+        _("Beginn in den nächsten … Wochen"),
+        1,
+        52,
+        "starting_within",
+        _("Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
+    )
+    places = OnlyWhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
+    age = whole_number_filter(
+        _("Alter in Jahren"), 0, 120, "for_age", _("Bitte ein Alter zwischen 0 und 120 Jahren angeben.")
+    )
+    # Relevance first when `q` is given (offers/search.py), else by title; or by the next run's start.
     sort = django_filters.ChoiceFilter(
         label=_("Sortierung"),
-        choices=[("relevance", _("Beste Treffer zuerst")), ("title", _("Nach Titel (A–Z)"))],
+        choices=SORT_CHOICES,
         empty_label=None,
         widget=FlatSelect,
         method="keep",
+        error_messages={
+            "invalid_choice": _("Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn.")
+        },
     )
 
     class Meta:
@@ -255,13 +301,17 @@ class OfferFilter(django_filters.FilterSet):
         return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
 
     def ordered(self, broad=False, candidates=1000):
-        """The filtered offers, best matches first when searching, else (or with sort=title) by title.
+        """The filtered offers by the next run's start (sort=next_start), best matches first when searching, else by title.
 
         `broad` (more than `candidates` match, so the list says "more than 1000"): only `candidates`
         of the matches (and as many held in the town) are ranked: ranking every match of a word
         half the catalogue holds would read every one of them.
         """
-        if self.query and self.form.cleaned_data.get("sort") != "title":
+        self.is_valid()  # a wrong value elsewhere leaves the valid ones in cleaned_data
+        sort = self.form.cleaned_data.get("sort")
+        if sort == "next_start":
+            return self.qs.order_by_next_start()
+        if self.query and sort != "title":
             town = self.form.cleaned_data.get("municipality") or self.town_from_query
             return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
         return self.qs.order_by_title()
@@ -288,6 +338,12 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, value.code, _("In der Nähe von %(code)s") % {"code": value.code}))
             elif name == "language":
                 chips.append((name, value, language_name(value)))
+            elif name == "starts_within":
+                chips.append((name, str(value), _("Beginn in den nächsten %(weeks)s Wochen") % {"weeks": value}))
+            elif name == "age":
+                chips.append((name, str(value), _("Alter: %(age)s Jahre") % {"age": value}))
+            elif name == "sort":
+                continue
             else:
                 chips.append((name, "1", str(self.form.fields[name].label)))
         return [*town_chip, *(ActiveFilter(label, self.query_without(name, value)) for name, value, label in chips)]
@@ -332,3 +388,12 @@ class OfferFilter(django_filters.FilterSet):
 
     def walk_in_filter(self, queryset, name, value):
         return queryset.with_walk_in() if value else queryset
+
+    def starting_within(self, queryset, name, value):
+        return queryset if value is None else queryset.starting_within(int(value))
+
+    def with_places(self, queryset, name, value):
+        return queryset.with_free_places() if value else queryset
+
+    def for_age(self, queryset, name, value):
+        return queryset if value is None else queryset.for_age(int(value))

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext as _
 
-from .models import Offer, overlapping_hours
+from .models import Location, Offer, overlapping_hours
 
 
 def https_formfield(db_field, **kwargs):
@@ -41,10 +41,11 @@ class OfferAdminForm(forms.ModelForm):
 class IntegrationCourseFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
-        # The offer as submitted (maybe not saved yet) decides what course facts fit.
+        # The offer as submitted (maybe not saved yet), with its runs, decides what course facts fit.
+        run_starts = submitted_run_starts(self.data)
         for form in self.forms:
             if form.cleaned_data and not self._should_delete_form(form):
-                for field, message in form.instance.offer_errors(self.instance).items():
+                for field, message in form.instance.offer_errors(self.instance, run_starts).items():
                     form.add_error(field, message)
 
 
@@ -70,3 +71,36 @@ class WeeklyHoursFormSet(forms.BaseInlineFormSet):
                 },
                 code="overlap",
             )
+
+
+def submitted_run_starts(data, prefix="runs"):
+    """The start dates of the runs posted beside the offer (not those marked for deletion); None if none posted."""
+    if f"{prefix}-TOTAL_FORMS" not in data:
+        return None
+    try:
+        total = min(int(data[f"{prefix}-TOTAL_FORMS"]), 1000)
+    except ValueError:
+        return None
+    parse = forms.DateField(required=False)
+    starts = []
+    for index in range(total):
+        if data.get(f"{prefix}-{index}-DELETE"):
+            continue
+        try:
+            start = parse.clean(data.get(f"{prefix}-{index}-start_date"))
+        except ValidationError:
+            continue  # the run's own form says so
+        if start:
+            starts.append(start)
+    return starts
+
+
+class CourseRunFormSet(forms.BaseInlineFormSet):
+    """Runs as submitted with their offer: a run's place must be one of the offer's places as submitted."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.is_bound:  # beside the offer's form: no "locations" in the post means none chosen
+            submitted = [int(pk) for pk in self.data.getlist("locations") if str(pk).isdigit()]
+            form.instance.offer_locations = [Location(pk=pk) for pk in submitted]
+        return form

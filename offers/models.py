@@ -19,10 +19,11 @@ from modeltranslation.utils import get_language as current_language
 
 from municipalities.models import District, Municipality
 from portal.catalogue import CatalogueQuerySet, until_changed
+from portal.i18n import weekly_times
 from portal.text import slugify_de
 
 from . import hours
-from .fields import LanguageCodesField
+from .fields import LanguageCodesField, WeekdaysField
 from .languages import language_name
 from .search import SHORT_WORD, TrigramIndex, stored_text, understand
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
@@ -490,7 +491,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         )
         return (
             self.select_related("category", "provider")
-            .prefetch_related(models.Prefetch("locations", locations), *hours_prefetches())
+            .prefetch_related(models.Prefetch("locations", locations), self.upcoming_runs(), *hours_prefetches())
             .only(
                 "slug",
                 "format",
@@ -507,6 +508,72 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 "category__slug",
                 *texts("title", "summary", "category__name"),
             )
+        )
+
+    # Runs (CourseRun): when, and is there room.
+
+    @staticmethod
+    def upcoming_runs(today=None):
+        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs`."""
+        runs = CourseRun.objects.upcoming(today).select_related("location__municipality").in_order()
+        return models.Prefetch("runs", runs, to_attr="upcoming_runs")
+
+    def with_run_facts(self):
+        """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment")."""
+        return self.annotate(has_runs=Exists(CourseRun.objects.filter(offer=OuterRef("pk"))))
+
+    def starting_within(self, weeks, today=None):
+        return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
+
+    def with_free_places(self, today=None):
+        """Offers with a run that has free places reported in the last PLACES_CURRENT_DAYS days."""
+        return self.filter(Exists(CourseRun.objects.with_reported_places(today).filter(offer=OuterRef("pk"))))
+
+    def without_future_run(self, today=None):
+        """Courses without a run still to come or running: offers with runs all over or cancelled, and
+        integration courses without any run."""
+        live = CourseRun.objects.upcoming(today).not_cancelled().filter(offer=OuterRef("pk"))
+        has_runs = Exists(CourseRun.objects.filter(offer=OuterRef("pk")))
+        return self.filter(has_runs | Q(category__slug=Category.INTEGRATION_COURSE)).exclude(Exists(live))
+
+    def run_currency_report(self, today=None):
+        """Per provider of these offers: runs whose places figure is old or missing, courses without a future run."""
+        today = today or timezone.localdate()
+        published = self.published()
+        outdated = dict(
+            CourseRun.objects.filter(offer__in=published)
+            .figures_outdated(today)
+            .order_by()
+            .values_list("offer__provider__name")
+            .annotate(count=Count("pk"))
+        )
+        without = dict(
+            published.without_future_run(today).order_by().values_list("provider__name").annotate(count=Count("pk"))
+        )
+        providers = sorted(outdated.keys() | without.keys())
+        return {
+            "run_figures": [
+                {"provider": name, "outdated_runs": outdated.get(name, 0), "without_future_run": without.get(name, 0)}
+                for name in providers
+            ],
+            "places_current_days": PLACES_CURRENT_DAYS,
+        }
+
+    def order_by_next_start(self, language=None, today=None):
+        """By the next upcoming run's start (running courses with rolling entry count from today); none last."""
+        today = today or timezone.localdate()
+        starts = (
+            CourseRun.objects.upcoming(today)
+            .not_cancelled()
+            .filter(offer=OuterRef("pk"), start_date__isnull=False)
+            .annotate(
+                joinable=models.functions.Greatest("start_date", models.Value(today, output_field=models.DateField()))
+            )
+            .order_by("joinable")
+            .values("joinable")[:1]
+        )
+        return self.alias(next_start=models.Subquery(starts), shown_title=shown_title(language)).order_by(
+            models.F("next_start").asc(nulls_last=True), "shown_title", "pk"
         )
 
 
@@ -537,7 +604,6 @@ class Offer(TranslatedOffer):
     description = models.TextField(_("Beschreibung"), blank=True)
     registration_info = models.TextField(_("So melden Sie sich an"), blank=True)
     costs_note = models.CharField(_("Hinweis zu Kosten"), max_length=300, blank=True)
-    schedule = models.CharField(_("Termine und Zeiten"), max_length=300, blank=True)
 
     category = models.ForeignKey(Category, models.PROTECT, related_name="offers", verbose_name=_("Kategorie"))
     provider = models.ForeignKey(Provider, models.PROTECT, related_name="offers", verbose_name=_("Träger"))
@@ -567,8 +633,6 @@ class Offer(TranslatedOffer):
     free_of_charge = models.BooleanField(_("Kostenlos"), default=False)
     childcare = models.BooleanField(_("Kinderbetreuung"), default=False)
     women_only = models.BooleanField(_("Nur für Frauen"), default=False)
-    start_date = models.DateField(_("Beginn"), null=True, blank=True)
-    end_date = models.DateField(_("Ende"), null=True, blank=True)
     registration_url = models.URLField(_("Link zur Anmeldung"), blank=True)
     contact_person = models.CharField(_("Ansprechperson"), max_length=200, blank=True)
     phone = models.CharField(_("Telefon"), max_length=30, blank=True, validators=[phone_validator])
@@ -624,12 +688,6 @@ class Offer(TranslatedOffer):
                 condition=Q(min_age__isnull=True) | Q(max_age__isnull=True) | Q(min_age__lte=models.F("max_age")),
                 name="offer_min_age_not_above_max_age",
             ),
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(start_date__lte=models.F("end_date")),
-                name="offer_starts_before_it_ends",
-            ),
         ]
 
     def __str__(self):
@@ -640,8 +698,6 @@ class Offer(TranslatedOffer):
 
     def clean(self):
         errors = {}
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            errors["end_date"] = _("Das Ende liegt vor dem Beginn.")
         if self.min_age is not None and self.max_age is not None and self.min_age > self.max_age:
             errors["max_age"] = _("Das Höchstalter ist kleiner als das Mindestalter.")
         if errors:
@@ -689,6 +745,19 @@ class Offer(TranslatedOffer):
         return sorted({location.municipality for location in self.locations.all()}, key=lambda m: m.name)
 
     @property
+    def next_runs(self):
+        """The runs not over nor cancelled, in order (from `upcoming_runs` when prefetched)."""
+        runs = getattr(self, "upcoming_runs", None)
+        if runs is None:
+            runs = self.runs.upcoming().in_order()
+        return [run for run in runs if not run.is_cancelled]
+
+    @property
+    def next_run(self):
+        runs = self.next_runs
+        return runs[0] if runs else None
+
+    @property
     def is_integration_course(self):
         return self.category.slug == Category.INTEGRATION_COURSE
 
@@ -719,15 +788,6 @@ class IntegrationCourse(models.Model):
         A2 = "A2", "A2"
         B1 = "B1", "B1"
 
-    class Intensity(models.TextChoices):
-        FULL_TIME = "full_time", _("Vollzeit")
-        PART_TIME = "part_time", _("Teilzeit")
-
-    class TimeOfDay(models.TextChoices):
-        MORNING = "morning", _("Vormittags")
-        AFTERNOON = "afternoon", _("Nachmittags")
-        EVENING = "evening", _("Abends")
-
     # Plain values: an enum member's hash differs from its string's.
     LEGACY_TYPES = {CourseType.YOUTH.value, CourseType.PARENTS.value, CourseType.WOMEN.value}
     LAST_LEGACY_START = datetime.date(2025, 5, 31)
@@ -743,11 +803,6 @@ class IntegrationCourse(models.Model):
         _("Unterrichtseinheiten"), validators=[MinValueValidator(100), MaxValueValidator(MAX_UNITS)]
     )
     target_level = models.CharField(_("Zielniveau"), max_length=2, choices=Level.choices, default=Level.B1)
-    intensity = models.CharField(_("Vollzeit oder Teilzeit"), max_length=10, choices=Intensity.choices)
-    time_of_day = models.CharField(_("Tageszeit"), max_length=10, choices=TimeOfDay.choices)
-    rolling_entry = models.BooleanField(_("Einstieg jederzeit möglich"), default=False)
-    has_free_places = models.BooleanField(_("Freie Plätze"), default=False)
-    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
 
     objects = CatalogueQuerySet.as_manager()
 
@@ -765,13 +820,257 @@ class IntegrationCourse(models.Model):
                 {"teaching_units": _("Diese Kursart hat %(units)s Unterrichtseinheiten.") % {"units": required}}
             )
 
-    def offer_errors(self, offer):
-        """What does not fit the offer as submitted (its category and start date)?"""
+    def offer_errors(self, offer, run_starts=None):
+        """What does not fit the offer as submitted (its category and its runs' start dates)?
+
+        `run_starts`: the start dates as submitted beside it; else those of its saved runs.
+        """
         if offer.category_id and not offer.is_integration_course:
             return {"course_type": _("Kursangaben gibt es nur für Angebote der Kategorie Integrationskurs.")}
-        if self.course_type in self.LEGACY_TYPES and offer.start_date and offer.start_date > self.LAST_LEGACY_START:
+        if run_starts is None:
+            run_starts = list(offer.runs.values_list("start_date", flat=True)) if offer.pk else []
+        if self.course_type in self.LEGACY_TYPES and any(
+            start and start > self.LAST_LEGACY_START for start in run_starts
+        ):
             return {"course_type": _("Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr.")}
         return {}
+
+
+# Course runs ("Termine"): when an offer takes place and whether there is room.
+
+# A places figure older than this is shown as "as of <date>: please ask", not as a fact.
+PLACES_CURRENT_DAYS = 14
+# At most this many free places: "few places left".
+FEW_PLACES = 3
+
+
+class CourseRunQuerySet(CatalogueQuerySet):
+    def editable_by(self, user):
+        return self if edits_every_provider(user) else self.filter(offer__provider__editors=user)
+
+    def upcoming(self, today=None):
+        """Runs that are not over: still to start, running, or without dates (see CourseRun.is_over)."""
+        today = today or timezone.localdate()
+        return self.filter(
+            Q(end_date__gte=today)
+            | Q(end_date__isnull=True) & (Q(start_date__isnull=True) | Q(start_date__gte=today) | Q(rolling_entry=True))
+        )
+
+    def over(self, today=None):
+        return self.exclude(pk__in=self.upcoming(today).values("pk"))
+
+    def not_cancelled(self):
+        return self.filter(is_cancelled=False)
+
+    def starting_within(self, weeks, today=None):
+        """Upcoming runs one can join within `weeks` weeks: starting then, or running with rolling entry."""
+        today = today or timezone.localdate()
+        limit = today + datetime.timedelta(weeks=weeks)
+        return (
+            self.upcoming(today)
+            .not_cancelled()
+            .filter(Q(start_date__range=(today, limit)) | Q(rolling_entry=True, start_date__lte=limit))
+        )
+
+    def with_reported_places(self, today=None):
+        """Upcoming runs with free places reported in the last PLACES_CURRENT_DAYS days."""
+        today = today or timezone.localdate()
+        return (
+            self.upcoming(today)
+            .not_cancelled()
+            .filter(free_places__gt=0, places_reported_on__gte=today - datetime.timedelta(days=PLACES_CURRENT_DAYS))
+        )
+
+    def figures_outdated(self, today=None):
+        """Upcoming runs with places whose figure is missing or older than PLACES_CURRENT_DAYS days.
+
+        Runs with places: integration courses' and those with a maximum or a figure; a meeting's
+        run with only a note has none to report.
+        """
+        today = today or timezone.localdate()
+        cutoff = today - datetime.timedelta(days=PLACES_CURRENT_DAYS)
+        with_places = (
+            Q(max_places__isnull=False)
+            | Q(free_places__isnull=False)
+            | Q(offer__category__slug=Category.INTEGRATION_COURSE)
+        )
+        return (
+            self.upcoming(today)
+            .not_cancelled()
+            .filter(with_places)
+            .filter(Q(places_reported_on__isnull=True) | Q(places_reported_on__lt=cutoff))
+        )
+
+    def in_order(self):
+        """By start (undated runs last), as visitors read them."""
+        return self.order_by(models.F("start_date").asc(nulls_last=True), "pk")
+
+
+class CourseRun(models.Model):
+    """One run of an offer ("Termin", "Kursstart"): its dates, class times, place and free places."""
+
+    class Intensity(models.TextChoices):
+        FULL_TIME = "full_time", _("Vollzeit")
+        PART_TIME = "part_time", _("Teilzeit")
+
+    class TimeOfDay(models.TextChoices):
+        MORNING = "morning", _("Vormittags")
+        AFTERNOON = "afternoon", _("Nachmittags")
+        EVENING = "evening", _("Abends")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Freie Plätze")
+        FEW = "few", _("Nur noch wenige Plätze")
+        WAITING_LIST = "waiting_list", _("Ausgebucht, Warteliste")
+        FULL = "full", _("Ausgebucht")
+        ASK = "ask", _("Plätze: bitte nachfragen")
+        CANCELLED = "cancelled", _("Abgesagt")
+        OVER = "over", _("Vorbei")
+
+    offer = models.ForeignKey(Offer, models.CASCADE, related_name="runs", verbose_name=_("Angebot"))
+    start_date = models.DateField(_("Beginn"), null=True, blank=True)
+    end_date = models.DateField(_("Ende"), null=True, blank=True)
+    registration_deadline = models.DateField(_("Anmeldeschluss"), null=True, blank=True)
+    rolling_entry = models.BooleanField(_("Einstieg jederzeit möglich"), default=False)
+    weekdays = WeekdaysField(_("Wochentage"))
+    class_start = models.TimeField(_("Unterricht von"), null=True, blank=True)
+    class_end = models.TimeField(_("Unterricht bis"), null=True, blank=True)
+    location = models.ForeignKey(
+        Location,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="runs",
+        verbose_name=_("Ort"),
+        help_text=_("Einer der Orte des Angebots."),
+    )
+    intensity = models.CharField(_("Vollzeit oder Teilzeit"), max_length=10, choices=Intensity.choices, blank=True)
+    time_of_day = models.CharField(_("Tageszeit"), max_length=10, choices=TimeOfDay.choices, blank=True)
+    note = models.CharField(_("Hinweis zum Termin"), max_length=300, blank=True)
+    max_places = models.PositiveSmallIntegerField(_("Plätze insgesamt"), null=True, blank=True)
+    free_places = models.PositiveSmallIntegerField(_("Freie Plätze"), null=True, blank=True)
+    places_reported_on = models.DateField(_("Plätze Stand"), null=True, blank=True)
+    # Staff only: the admin shows who reported the figure, public pages never do.
+    places_reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Plätze gemeldet von"),
+    )
+    is_cancelled = models.BooleanField(_("Abgesagt"), default=False)
+    has_waiting_list = models.BooleanField(_("Warteliste"), default=False)
+
+    objects = CourseRunQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["start_date", "pk"]
+        verbose_name = _("Termin")
+        verbose_name_plural = _("Termine")
+        indexes = [models.Index(fields=["offer", "start_date"]), models.Index(fields=["end_date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(start_date__lte=models.F("end_date")),
+                name="run_starts_before_it_ends",
+            ),
+            models.CheckConstraint(
+                condition=Q(free_places__isnull=True)
+                | Q(max_places__isnull=True)
+                | Q(free_places__lte=models.F("max_places")),
+                name="run_free_places_within_maximum",
+            ),
+            models.CheckConstraint(
+                condition=Q(class_start__isnull=True)
+                | Q(class_end__isnull=True)
+                | Q(class_start__lt=models.F("class_end")),
+                name="run_class_starts_before_it_ends",
+            ),
+        ]
+
+    def __str__(self):
+        if self.start_date:
+            return f"{self.offer.title}: {self.start_date:%d.%m.%Y}"
+        return f"{self.offer.title}: {_('ohne Datum')}"
+
+    def clean(self):
+        """Clear German messages; the location must be one of the offer's (as submitted, see CourseRunFormSet)."""
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("Das Ende liegt vor dem Beginn.")
+        if (
+            self.registration_deadline
+            and self.start_date
+            and self.registration_deadline > self.start_date
+            and not self.rolling_entry
+        ):
+            errors["registration_deadline"] = _(
+                "Der Anmeldeschluss liegt nach dem Beginn (außer bei „Einstieg jederzeit möglich“)."
+            )
+        if self.free_places is not None and self.max_places is not None and self.free_places > self.max_places:
+            errors["free_places"] = _(
+                "Es sind mehr freie Plätze angegeben (%(free)s) als Plätze insgesamt (%(max)s)."
+            ) % {
+                "free": self.free_places,
+                "max": self.max_places,
+            }
+        if (self.class_start is None) != (self.class_end is None):
+            errors["class_end"] = _("Bitte Beginn und Ende des Unterrichts gemeinsam angeben.")
+        elif self.class_start and self.class_end and self.class_end <= self.class_start:
+            errors["class_end"] = _("Der Unterricht endet vor seinem Beginn.")
+        if self.location_id and self.offer_id:
+            submitted = getattr(self, "offer_locations", None)
+            allowed = (
+                {location.pk for location in submitted}
+                if submitted is not None
+                else set(self.offer.locations.values_list("pk", flat=True))
+            )
+            if self.location_id not in allowed:
+                errors["location"] = _("Dieser Ort gehört nicht zum Angebot. Bitte einen der Orte des Angebots wählen.")
+        if errors:
+            raise ValidationError(errors)
+
+    def is_over(self, today=None):
+        """Ended (its end date passed), or started without an end date and without rolling entry."""
+        today = today or timezone.localdate()
+        if self.end_date:
+            return self.end_date < today
+        return bool(self.start_date and self.start_date < today and not self.rolling_entry)
+
+    def figure_is_current(self, today=None):
+        today = today or timezone.localdate()
+        return bool(
+            self.free_places is not None
+            and self.places_reported_on
+            and self.places_reported_on >= today - datetime.timedelta(days=PLACES_CURRENT_DAYS)
+        )
+
+    def state(self, today=None):
+        """What a visitor is told: one of CourseRun.State."""
+        today = today or timezone.localdate()
+        if self.is_cancelled:
+            return self.State.CANCELLED
+        if self.is_over(today):
+            return self.State.OVER
+        if not self.figure_is_current(today):
+            return self.State.ASK
+        if self.free_places == 0:
+            return self.State.WAITING_LIST if self.has_waiting_list else self.State.FULL
+        if self.free_places <= FEW_PLACES:
+            return self.State.FEW
+        return self.State.OPEN
+
+    @property
+    def current_state(self):
+        return self.state()
+
+    def class_times(self, language=None):
+        """'Mo–Fr 8:45–12:00' in the current language (Babel's weekday names and time format)."""
+        if not self.weekdays and not self.class_start:
+            return ""
+        return weekly_times(self.weekdays, self.class_start, self.class_end, language)
 
 
 # --- Opening and consultation hours (issue 14) ------------------------------------------------

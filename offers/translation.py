@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Category, Closure, Location, Offer, Provider, Synonym, TargetGroup
+from .models import Category, Closure, CourseRun, Location, Offer, Provider, Synonym, TargetGroup
 
 
 @register(Provider)
@@ -27,7 +27,7 @@ class TargetGroupTranslationOptions(TranslationOptions):
 
 @register(Offer)
 class OfferTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "plain_summary", "description", "registration_info", "costs_note", "schedule")
+    fields = ("title", "summary", "plain_summary", "description", "registration_info", "costs_note")
     required_languages = {"de": ("title", "summary")}
 
 
@@ -39,3 +39,8 @@ class ClosureTranslationOptions(TranslationOptions):
 @register(Synonym)
 class SynonymTranslationOptions(TranslationOptions):
     fields = ("words", "also_search")  # a row may speak one language only (Turkish "entegrasyon")
+
+
+@register(CourseRun)
+class CourseRunTranslationOptions(TranslationOptions):
+    fields = ("note",)

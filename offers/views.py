@@ -12,7 +12,7 @@ from municipalities.models import Centre, Municipality
 
 from . import cache, calendar, distance, failed_searches, hours
 from .filters import MAX_QUERY_LENGTH, OfferFilter
-from .models import Category, Location, Offer, Provider, hours_prefetches
+from .models import Category, CourseRun, Location, Offer, Provider, hours_prefetches
 from .search import suggestion
 
 PAGE_SIZE = 20
@@ -150,7 +150,8 @@ def offer_detail(request, pk, slug=None):
     offer = get_object_or_404(
         Offer.objects.published()
         .select_related("category", "provider", "whole_district", "course")
-        .prefetch_related(located_with_hours(), "target_groups", *hours_prefetches()),
+        .prefetch_related(located_with_hours(), "target_groups", *hours_prefetches(), Offer.objects.upcoming_runs())
+        .with_run_facts(),
         pk=pk,
     )
     if slug != offer.slug:
@@ -198,9 +199,8 @@ def located_with_hours():
     )
 
 
-def ics_response(events, name, filename):
-    if not events:
-        raise Http404
+def ics_response(events, filename, name=""):
+    """A calendar file of `events`, downloaded under `filename`."""
     response = HttpResponse(calendar.calendar_of(events, name).to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
@@ -211,8 +211,10 @@ def offer_walk_in_ics(request, pk):
     offer = get_object_or_404(
         Offer.objects.published().prefetch_related(located_with_hours(), *hours_prefetches()), pk=pk
     )
-    url = request.build_absolute_uri(offer.get_absolute_url())
-    return ics_response(calendar.offer_walk_in_events(offer, url), offer.title, f"sprechstunde-{offer.pk}.ics")
+    events = calendar.offer_walk_in_events(offer, request.build_absolute_uri(offer.get_absolute_url()))
+    if not events:
+        raise Http404
+    return ics_response(events, f"sprechstunde-{offer.pk}.ics", offer.title)
 
 
 def location_walk_in_ics(request, pk):
@@ -226,4 +228,38 @@ def location_walk_in_ics(request, pk):
     )
     summary = _("Offene Sprechstunde: %(title)s") % {"title": location.name}
     events = calendar.walk_in_events(hours.schedule_of_location(location), summary, calendar.address_of(location))
-    return ics_response(events, location.name, f"sprechstunde-ort-{location.pk}.ics")
+    if not events:
+        raise Http404
+    return ics_response(events, f"sprechstunde-ort-{location.pk}.ics", location.name)
+
+
+def run_ics(request, pk):
+    """ "In den Kalender übernehmen": one run of a published offer as an .ics file."""
+    run = get_object_or_404(
+        CourseRun.objects.upcoming().select_related("offer", "location__municipality"),
+        pk=pk,
+        offer__in=Offer.objects.published(),
+    )
+    events = calendar.run_events(run, get_language(), request.get_host())
+    if not events:
+        raise Http404
+    return ics_response(events, f"termin-{run.pk}.ics")
+
+
+def staff_feed(request, kind, slug, token):
+    """A subscribable feed of the runs and walk-in hours of one provider or one town, for staff (the address holds a secret)."""
+    if kind not in ("provider", "town") or not calendar.feed_token_is_valid(kind, slug, token):
+        raise Http404
+    if kind == "provider":
+        owner = get_object_or_404(Provider, slug=slug)
+        offers = Offer.objects.published().filter(provider=owner)
+    else:
+        owner = get_object_or_404(Municipality, slug=slug)
+        offers = Offer.objects.published().in_municipality(owner)
+    runs = CourseRun.objects.upcoming().filter(offer__in=offers).select_related("offer", "location__municipality")
+    events = [
+        event for run in runs.in_order() for event in calendar.run_events(run, get_language(), request.get_host())
+    ]
+    for offer in offers.prefetch_related(located_with_hours(), *hours_prefetches()):
+        events += calendar.offer_walk_in_events(offer, request.build_absolute_uri(offer.get_absolute_url()))
+    return ics_response(events, f"{kind}-{slug}.ics", f"Wel-KOMM-In: {owner}")

@@ -202,6 +202,7 @@ class VersionedAdmin(CompareVersionAdmin):
         offer waits for review).
         """
         context = {"title": _("„%(name)s“ wiederherstellen") % {"name": version.object_repr}, **context}
+        request.restores_version = True  # saving a restored state is an edit, even where the form shows no change
         signals = (pre_save, post_save, pre_delete, post_delete, m2m_changed)
         quiet = mute_signals(*signals) if request.method == "GET" else nullcontext()  # only looking
         try:

@@ -4,6 +4,7 @@ from decimal import Decimal
 from functools import cache
 
 from babel import Locale
+from babel.dates import format_time
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
@@ -95,3 +96,39 @@ def context(request):
         "language_links": language_links(request),
         "text_direction": "rtl" if get_language_bidi() else "ltr",
     }
+
+
+def _weekday_name(locale, day):
+    # Babel's short names ("Mo.", "Mo", "Pt", "пн"); German writes them without the dot in a span.
+    return locale.days["format"]["short"][day - 1].rstrip(".")
+
+
+def _time(locale, value):
+    # The locale's short time, hours without a leading zero: 8:45 (de), 8:45 AM (en), 8:45 ص (ar).
+    pattern = locale.time_formats["short"].pattern.replace("HH", "H").replace("hh", "h")
+    return format_time(value, pattern, locale=locale)
+
+
+def weekly_times(weekdays, start=None, end=None, language=None):
+    """[1, 2, 3, 4, 5], 8:45, 12:00 -> 'Mo–Fr 8:45–12:00' (de), 'Mo–Fr 8:45 AM–12:00 PM' (en).
+
+    Three or more days in a row are a span, others a list in the language's way.
+    """
+    locale = babel_locale(language or get_language())
+    days = sorted(set(weekdays))
+    groups = []
+    for day in days:
+        if groups and groups[-1][-1] == day - 1:
+            groups[-1].append(day)
+        else:
+            groups.append([day])
+    parts = []
+    for group in groups:
+        if len(group) >= 3:
+            parts.append(f"{_weekday_name(locale, group[0])}–{_weekday_name(locale, group[-1])}")
+        else:
+            parts.extend(_weekday_name(locale, day) for day in group)
+    text = format_list(parts, locale=locale) if len(parts) > 1 else "".join(parts)
+    if start and end:
+        text = f"{text} {_time(locale, start)}–{_time(locale, end)}".strip()
+    return text

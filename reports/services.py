@@ -6,10 +6,11 @@ the version's restore and the history names the report.
 """
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from reversion import add_to_revision, create_revision, set_comment, set_user
 
-from offers.models import IntegrationCourse, Offer
+from offers.models import Closure, CourseRun
 
 from .models import Report
 
@@ -19,27 +20,30 @@ class CorrectionImpossible(Exception):
 
 
 def course_full(report, user):
-    """The course has no free places (today: IntegrationCourse.has_free_places)."""
-    try:
-        course = report.offer.course
-    except IntegrationCourse.DoesNotExist:
-        raise CorrectionImpossible(_("Dieses Angebot hat keine Kursangaben, in denen Plätze stehen.")) from None
-    course.has_free_places = False
-    course.save()
-    add_to_revision(report.offer)  # the offer's version, which follows its course facts
+    """The course is full: its next run reports 0 free places, today, by the staff member who closes the report."""
+    run = CourseRun.objects.filter(offer=report.offer).upcoming().not_cancelled().in_order().first()
+    if run is None:
+        raise CorrectionImpossible(
+            _("Dieses Angebot hat keinen kommenden Termin, bei dem Plätze eingetragen werden können.")
+        )
+    run.free_places = 0
+    run.places_reported_on = timezone.localdate()
+    run.places_reported_by = user
+    run.save()
+    add_to_revision(run)  # runs keep their own history
+    add_to_revision(report.offer)  # and the offer's history names the report
 
 
 def office_closed(report, user):
-    """The office is closed: the offer leaves the site and waits for the KI's review.
+    """The office is closed: the offer is closed today (a dated closure), and stays published.
 
-    Nothing on the offer says when it is open again, so it is taken down (submitted, like any
-    provider's change) until someone checks it and publishes it again.
+    A closure of the offer itself, not of its locations: other offers held there may be open.
+    Open now, the next walk-in hour and the calendar files leave today out from the next request on.
     """
-    offer = report.offer
-    if offer.status != Offer.Status.PUBLISHED:
-        return
-    offer.status = Offer.Status.SUBMITTED
-    offer.save()
+    today = timezone.localdate()
+    if not Closure.objects.filter(offer=report.offer).on(today).exists():
+        Closure.objects.create(offer=report.offer, starts_on=today, reason_de=_("Geschlossen (gemeldet)"))
+    add_to_revision(report.offer)  # an offer's closures are part of its version
 
 
 CORRECTIONS = {Report.Kind.COURSE_FULL: course_full, Report.Kind.OFFICE_CLOSED: office_closed}

@@ -1,19 +1,23 @@
 """What a browser posts for the offer admin form, for tests that go through the admin."""
 
-# The offer admin's inline formsets: the integration course facts, weekly hours, closures.
-INLINES = {"course": "1", "weekly_hours": "1000", "closures": "1000"}
+# The offer admin's inline formsets and their most forms: the integration course facts, runs, weekly hours, closures.
+INLINES = {"course": "1", "runs": "1000", "weekly_hours": "1000", "closures": "1000"}
 
 
-def management_form(prefix="course", total=0, initial=0, inlines=INLINES):
-    """The inline formsets' bookkeeping fields: `prefix` with `total` forms, the other inlines empty."""
+def management_form(prefix="course", total=0, initial=0, runs=None, inlines=INLINES):
+    """The inline formsets' bookkeeping fields: `prefix` with `total` forms, the others empty.
+
+    `runs`: (total, initial) forms of the runs inline beside `prefix`; none by default.
+    """
+    counts = dict.fromkeys(inlines, (0, 0)) | {"runs": runs or (0, 0), prefix: (total, initial)}
     data = {}
-    for name, max_num in inlines.items():
+    for name, (forms, initial_forms) in counts.items():
         data.update(
             {
-                f"{name}-TOTAL_FORMS": str(total if name == prefix else 0),
-                f"{name}-INITIAL_FORMS": str(initial if name == prefix else 0),
+                f"{name}-TOTAL_FORMS": str(forms),
+                f"{name}-INITIAL_FORMS": str(initial_forms),
                 f"{name}-MIN_NUM_FORMS": "0",
-                f"{name}-MAX_NUM_FORMS": max_num,
+                f"{name}-MAX_NUM_FORMS": inlines.get(name, "1000"),
             }
         )
     return data

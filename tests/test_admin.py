@@ -68,15 +68,16 @@ def test_published_offer_without_place_is_refused_with_a_clear_message(client, k
 def test_invalid_inline_course_facts_save_nothing(client, ki_editor, unna):
     client.force_login(ki_editor)
     category = Category.objects.get(slug=Category.INTEGRATION_COURSE)
-    data = offer_form_data(category, ProviderFactory(), start_date="2026-09-01")
-    data.update(management_form("course", total=1))
+    data = offer_form_data(category, ProviderFactory())
+    data.update(management_form("course", total=1, runs=(1, 0)))
     data.update(
         {
             "course-0-course_type": "women",
             "course-0-teaching_units": "1000",
             "course-0-target_level": "B1",
-            "course-0-intensity": "part_time",
-            "course-0-time_of_day": "morning",
+            "runs-0-start_date": "2026-09-01",
+            "runs-0-intensity": "part_time",
+            "runs-0-time_of_day": "morning",
         }
     )
     response = client.post(reverse("admin:offers_offer_add"), data)
@@ -208,7 +209,16 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
     codenames = set(Group.objects.get(name="KI-Redaktion").permissions.values_list("codename", flat=True))
     editable = {
         f"{action}_{model}"
-        for model in ("offer", "integrationcourse", "provider", "location", "weeklyhours", "closure", "synonym")
+        for model in (
+            "offer",
+            "integrationcourse",
+            "courserun",
+            "provider",
+            "location",
+            "weeklyhours",
+            "closure",
+            "synonym",
+        )
         for action in ("add", "change", "delete", "view")
     }
     reference = {f"{action}_{model}" for model in ("category", "targetgroup") for action in ("add", "change", "view")}

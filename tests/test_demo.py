@@ -2,10 +2,11 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from demo.synthetic import SYNTHETIC_PREFIX
 from municipalities.models import Municipality
-from offers.models import Category, Location, Offer, Provider, TargetGroup, language_codes
+from offers.models import Category, CourseRun, IntegrationCourse, Location, Offer, Provider, TargetGroup, language_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -17,6 +18,7 @@ def snapshot():
         Offer.objects.count(),
         Offer.locations.through.objects.count(),
         Offer.target_groups.through.objects.count(),
+        list(CourseRun.objects.order_by("pk").values_list("pk", "start_date", "free_places", "note_de")),
     )
 
 
@@ -59,10 +61,31 @@ def test_demo_catalogue_is_rich_enough_and_valid():
         if hasattr(offer, "course"):
             offer.course.full_clean()
             assert offer.course.offer_errors(offer) == {}
+    for run in CourseRun.objects.select_related("offer"):
+        run.full_clean()
     for location in Location.objects.all():
         location.full_clean()
     for provider in Provider.objects.all():
         provider.full_clean()
+
+
+def test_demo_courses_have_several_runs_full_waiting_cancelled_and_old_figures():
+    call_command("load_demo")
+    today = timezone.localdate()
+    courses = Offer.objects.filter(pk__in=IntegrationCourse.objects.values("offer"))
+    runs_per_course = Counter(CourseRun.objects.filter(offer__in=courses).values_list("offer", flat=True))
+    assert len(runs_per_course) == courses.count()
+    assert sum(1 for count in runs_per_course.values() if count >= 2) >= courses.count() / 2
+    states = Counter(run.state(today) for run in CourseRun.objects.filter(offer__in=courses))
+    assert states[CourseRun.State.FULL] >= 1
+    assert states[CourseRun.State.WAITING_LIST] >= 1
+    assert states[CourseRun.State.CANCELLED] == 1
+    assert states[CourseRun.State.OPEN] + states[CourseRun.State.FEW] >= 10
+    assert states[CourseRun.State.ASK] >= 2  # figures older than 14 days
+    reported = {(today - run.places_reported_on).days for run in CourseRun.objects.exclude(places_reported_on=None)}
+    assert len(reported) >= 5 and max(reported) > 14
+    assert CourseRun.objects.exclude(weekdays=[]).exists()
+    assert CourseRun.objects.filter(rolling_entry=True, start_date__lt=today).exists()
 
 
 def test_categories_and_target_groups_are_translated_into_all_languages():
@@ -89,6 +112,7 @@ def test_scaled_synthetic_catalogue_is_reproducible_and_replaces_itself():
     assert len(counts) == Category.objects.count()
     # Bulk-created offers are searchable like saved ones.
     assert Offer.objects.search("synthetisches").count() == 300
+    assert CourseRun.objects.filter(offer__in=synthetic).count() == 900  # three runs each: 150,000 at --scale 50000
     assert Offer.objects.search("синтетична", languages=["uk"]).count() == 150
 
 

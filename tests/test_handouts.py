@@ -218,3 +218,34 @@ def test_a_german_fallback_title_is_marked_german_in_the_buttons_and_the_added_m
     response = client.post("/ar/handout/add/", {"offer": offers[0].pk, "next": "/ar/offers/"}, follow=True)
     message = re.search(r'<p class="message success">(.*?)</p>', response.content.decode()).group(1)
     assert "عرض 0" in message and 'lang="de"' not in message, message
+
+
+def test_the_handout_prints_each_courses_next_two_runs_with_dated_places_in_both_languages(client, unna):
+    import datetime
+
+    from django.utils import timezone
+
+    from offers.factories import CourseRunFactory
+
+    today = timezone.localdate()
+    offer = OfferFactory(locations=[LocationFactory(municipality=unna)], title_de="Integrationskurs Mitte")
+    CourseRunFactory(
+        offer=offer, start_date=today - datetime.timedelta(days=300), end_date=today - datetime.timedelta(days=5)
+    )
+    CourseRunFactory(
+        offer=offer, start_date=datetime.date(2030, 2, 4), end_date=datetime.date(2030, 7, 26), free_places=6
+    )
+    CourseRunFactory(
+        offer=offer, start_date=datetime.date(2030, 9, 2), end_date=None, free_places=0, has_waiting_list=True
+    )
+    CourseRunFactory(offer=offer, start_date=datetime.date(2031, 1, 6), end_date=None, note_de="Dritter Kurs")
+    page = client.get(f"/de/handout/?offers={offer.pk}&client=ar").content.decode()
+    german, arabic = page.split('<div class="handout-block" lang="ar" dir="rtl">')
+    german = re.sub(r"<[^>]+>", "", german.split('<div class="handout-block" lang="de" dir="ltr">')[1])
+    arabic = re.sub(r"<[^>]+>", "", arabic)
+    assert "Nächste Termine" in german
+    assert "4. Februar 2030 – 26. Juli 2030, Mo–Fr 8:45–12:00 · 6 freie Plätze (Stand" in german
+    assert "ab 2. September 2030, Mo–Fr 8:45–12:00 · Ausgebucht, Warteliste (Stand" in german
+    assert "2031" not in german  # two runs, not three
+    assert "المواعيد القادمة" in arabic and "مكتمل، توجد قائمة انتظار" in arabic and "فبراير" in arabic
+    assert "Plätze" not in arabic

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from municipalities.factories import DistrictFactory, MunicipalityFactory
 from offers.factories import (
     CategoryFactory,
+    CourseRunFactory,
     IntegrationCourseFactory,
     LocationFactory,
     OfferFactory,
@@ -36,13 +37,10 @@ def field_errors(instance):
 
 
 def test_end_before_start_is_refused():
-    offer = OfferFactory.build(
-        category=CategoryFactory(),
-        provider=ProviderFactory(),
-        start_date=TODAY,
-        end_date=TODAY - datetime.timedelta(days=1),
+    run = CourseRunFactory.build(
+        offer=OfferFactory(), start_date=TODAY, end_date=TODAY - datetime.timedelta(days=1), places_reported_on=TODAY
     )
-    assert field_errors(offer) == {"end_date": ["Das Ende liegt vor dem Beginn."]}
+    assert field_errors(run) == {"end_date": ["Das Ende liegt vor dem Beginn."]}
 
 
 def test_min_age_above_max_age_is_refused():
@@ -54,7 +52,7 @@ def test_database_refuses_inconsistent_ages_and_dates_too():
     with pytest.raises(IntegrityError), transaction.atomic():
         OfferFactory(min_age=30, max_age=20)
     with pytest.raises(IntegrityError), transaction.atomic():
-        OfferFactory(start_date=TODAY, end_date=TODAY - datetime.timedelta(days=1))
+        CourseRunFactory(start_date=TODAY, end_date=TODAY - datetime.timedelta(days=1))
 
 
 @pytest.mark.parametrize(
@@ -101,17 +99,18 @@ def test_location_coordinates_come_in_pairs(unna):
 
 
 def test_legacy_course_types_only_for_courses_that_started_by_may_2025(integration_course):
-    offer = OfferFactory(category=integration_course, start_date=datetime.date(2026, 1, 12))
-    course = IntegrationCourse(
-        offer=offer,
-        course_type="women",
-        teaching_units=1000,
-        intensity="part_time",
-        time_of_day="morning",
-    )
-    assert "course_type" in course.offer_errors(offer)
-    offer.start_date = datetime.date(2025, 3, 3)
+    offer = OfferFactory(category=integration_course)
+    run = CourseRunFactory(offer=offer, start_date=datetime.date(2026, 1, 12))
+    course = IntegrationCourse(offer=offer, course_type="women", teaching_units=1000)
+    assert course.offer_errors(offer) == {
+        "course_type": "Diese Kursart gibt es für Kurse mit Beginn nach Mai 2025 nicht mehr."
+    }
+    run.start_date = datetime.date(2025, 3, 3)
+    run.end_date = datetime.date(2025, 9, 3)
+    run.save()
     assert course.offer_errors(offer) == {}
+    # As submitted beside it in the admin, before anything is saved:
+    assert "course_type" in course.offer_errors(offer, run_starts=[datetime.date(2025, 6, 2)])
 
 
 @pytest.mark.parametrize(("course_type", "units"), [("general", 700), ("intensive", 500)])

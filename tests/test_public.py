@@ -8,7 +8,7 @@ from django.contrib.staticfiles import finders
 from django.core.management import call_command
 from django.utils import timezone
 
-from offers.factories import LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
+from offers.factories import CourseRunFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, TargetGroup
 from pages.models import AccessibilityFeedback, InfoPage
 
@@ -228,11 +228,11 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
     # With the catalogue version, the hours' boundaries, the hours and closures of the offers and their locations,
-    # and the search's vocabulary of names (offers/search.py) once per version.
-    with django_assert_num_queries(14):
+    # the cards' runs and the search's vocabulary of names (offers/search.py) once per version.
+    with django_assert_num_queries(15):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
 
@@ -386,7 +386,8 @@ def test_stylesheet_uses_only_logical_directions():
 def test_dates_are_formatted_per_language(client, code, month):
     import datetime
 
-    offer = OfferFactory(start_date=datetime.date(2026, 12, 7), locations=[LocationFactory()])
+    offer = OfferFactory(locations=[LocationFactory()])
+    CourseRunFactory(offer=offer, start_date=datetime.date(2026, 12, 7), end_date=datetime.date(2036, 12, 12))
     page = client.get(f"/{code}/offers/{offer.pk}-{offer.slug}/").content.decode()
     assert month in page
     assert '<time datetime="2026-12-07">' in page
@@ -399,10 +400,11 @@ def test_dates_are_formatted_per_language(client, code, month):
     # of their locations (four queries).
     [
         ("/ar/", 3),
-        ("/ar/categories/beratung/", 10),
-        ("/ar/providers/{provider}/", 10),
-        ("/ar/offers/", 13),
-        ("/ar/towns/unna/", 11),
+        # Each page of cards reads their upcoming runs (issue 14) in one more query.
+        ("/ar/categories/beratung/", 11),
+        ("/ar/providers/{provider}/", 11),
+        ("/ar/offers/", 14),
+        ("/ar/towns/unna/", 12),
     ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
@@ -411,12 +413,13 @@ def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_
 
     def add(count):
         for _ in range(count):
-            OfferFactory(
+            offer = OfferFactory(
                 provider=provider,
                 category=category,
                 locations=[LocationFactory(municipality=unna)],
                 target_groups=[TargetGroupFactory()],
             )
+            CourseRunFactory.create_batch(2, offer=offer, location=offer.locations.first())
 
     add(2)
     with django_assert_num_queries(queries):
@@ -508,8 +511,8 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     url = "/ar/offers/?municipality=unna"
     fresh = client.get(url)
     client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
-    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both.
-    with django_assert_num_queries(11):
+    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both, runs.
+    with django_assert_num_queries(12):
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert (
@@ -527,8 +530,8 @@ def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(cli
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day
-    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both.
-    with django_assert_num_queries(11):
+    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both, runs.
+    with django_assert_num_queries(12):
         page = client.get(url).content.decode()
     assert page.count('class="offer compact"') == 20
     assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page

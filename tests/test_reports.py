@@ -1,15 +1,17 @@
 """'Stimmt etwas nicht?': visitors report what is wrong in an offer; its editors read, close and correct."""
 
+import datetime
 import re
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
-from offers.factories import IntegrationCourseFactory, OfferFactory
-from offers.models import Offer
+from offers.factories import CourseRunFactory, OfferFactory, WeeklyHoursFactory
+from offers.models import Closure, Offer
 from reports.models import Report
 from reports.views import REPORT_MAX_BYTES, REPORTS_PER_HOUR
 
@@ -195,16 +197,27 @@ def test_the_offer_list_flags_and_filters_offers_with_open_reports(client, ki_ed
     assert "Fremdes Angebot" not in filtered
 
 
-def test_course_full_becomes_a_correction_in_one_step_with_a_version_naming_the_report(editor_client, own_offer):
-    course = IntegrationCourseFactory(offer=own_offer, has_free_places=True)
+def test_course_full_becomes_a_correction_in_one_step_with_a_version_naming_the_report(
+    editor_client, provider_editor, own_offer
+):
+    later = CourseRunFactory(offer=own_offer, free_places=8, start_date=timezone.localdate() + datetime.timedelta(90))
+    run = CourseRunFactory(offer=own_offer, free_places=5, places_reported_on=datetime.date(2026, 1, 5))
     report = report_on(own_offer, kind=Report.Kind.COURSE_FULL)
     page = editor_client.get(reverse("admin:reports_report_change", args=[report.pk])).content.decode()
     assert "Als Korrektur übernehmen" in page
     response = editor_client.post(reverse("admin:reports_report_correct", args=[report.pk]))
     assert response.status_code == 302
-    course.refresh_from_db()
+    run.refresh_from_db()
+    later.refresh_from_db()
     report.refresh_from_db()
-    assert course.has_free_places is False
+    # The next run is full as of today, reported by the editor who closed the report; the later one is untouched.
+    assert (run.free_places, run.places_reported_on, run.places_reported_by) == (
+        0,
+        timezone.localdate(),
+        provider_editor,
+    )
+    assert later.free_places == 8
+    assert Version.objects.get_for_object(run).get().revision.comment.startswith(f"Korrektur aus Meldung #{report.pk}")
     assert report.status == "done"
     assert report.closed_by.username == "lindenhof"
     version = Version.objects.get_for_object(own_offer).first()
@@ -215,15 +228,24 @@ def test_course_full_becomes_a_correction_in_one_step_with_a_version_naming_the_
     assert Version.objects.get_for_object(own_offer).count() == 1
 
 
-def test_office_closed_takes_the_offer_down_until_it_is_reviewed(client, ki_editor, own_offer):
+def test_office_closed_becomes_a_closure_today_and_the_offer_stays_on_the_site(client, ki_editor, own_offer):
+    WeeklyHoursFactory(offer=own_offer, weekday=timezone.localdate().weekday())
     report = report_on(own_offer, kind=Report.Kind.OFFICE_CLOSED)
     client.force_login(ki_editor)
     client.post(reverse("admin:reports_report_changelist"), {"action": "correct", "_selected_action": [str(report.pk)]})
     own_offer.refresh_from_db()
     report.refresh_from_db()
-    assert own_offer.status == Offer.Status.SUBMITTED
+    assert own_offer.status == Offer.Status.PUBLISHED
     assert report.status == "done"
-    assert client.get(own_offer.get_absolute_url()).status_code == 404  # KI staff see the public page too
+    closure = Closure.objects.get(offer=own_offer)
+    assert (closure.starts_on, closure.ends_on, closure.reason_de) == (
+        timezone.localdate(),
+        None,
+        "Geschlossen (gemeldet)",
+    )
+    assert not Closure.objects.filter(location__in=own_offer.locations.all()).exists()  # the place's other offers
+    page = client.get(own_offer.get_absolute_url()).content.decode()
+    assert "Geschlossen (gemeldet)" in page
     comment = Version.objects.get_for_object(own_offer).first().revision.comment
     assert comment == f"Korrektur aus Meldung #{report.pk}: Büro ist geschlossen"
 
@@ -232,7 +254,7 @@ def test_a_correction_that_fails_saves_nothing(client, ki_editor, own_offer):
     report = report_on(own_offer, kind=Report.Kind.COURSE_FULL)  # an offer without course facts
     client.force_login(ki_editor)
     response = client.post(reverse("admin:reports_report_correct", args=[report.pk]), follow=True)
-    assert "keine Kursangaben" in response.content.decode()
+    assert "keinen kommenden Termin" in response.content.decode()
     report.refresh_from_db()
     assert report.status == "read"  # opened by the redirect to it, not done
     assert not Version.objects.get_for_object(own_offer).exists()

@@ -12,7 +12,7 @@ from .admin_forms import management_form
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk")
-TEXT_FIELDS = ("title", "summary", "description", "registration_info", "costs_note", "schedule")
+TEXT_FIELDS = ("title", "summary", "description", "registration_info", "costs_note")
 
 
 def form_data(offer_fields, location):

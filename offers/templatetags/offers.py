@@ -3,8 +3,9 @@
 from html import escape
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from portal import i18n
@@ -70,3 +71,54 @@ def untranslated(offer):
     An outdated translation still counts as one: it is shown as it is.
     """
     return offer.translation_status.get(get_language()) == offer.TranslationState.MISSING
+
+
+# Runs: dates and places as a visitor reads them (the page is cached per day, offers/cache.py).
+
+
+def _day(value):
+    return f'<time datetime="{value:%Y-%m-%d}">{escape(date_format(value, "DATE_FORMAT"))}</time>'
+
+
+@register.simple_tag
+def run_places(run):
+    """'12 freie Plätze (Stand 28. November 2026)', or 'Plätze Stand …: bitte nachfragen' for an old figure."""
+    state = run.state()
+    States = run.State
+    if state == States.CANCELLED:
+        return mark_safe(f'<span class="run-state cancelled">{escape(_("Abgesagt"))}</span>')  # noqa: S308 (escaped)
+    if state == States.ASK:
+        if run.places_reported_on and run.free_places is not None:
+            text = escape(_("Plätze Stand %(date)s: bitte nachfragen")) % {"date": _day(run.places_reported_on)}
+        else:
+            text = escape(_("Freie Plätze: bitte nachfragen"))
+        return mark_safe(f'<span class="run-state ask">{text}</span>')  # noqa: S308 (escaped)
+    if state == States.FULL:
+        label = _("Ausgebucht")
+    elif state == States.WAITING_LIST:
+        label = _("Ausgebucht, Warteliste")
+    elif state == States.FEW:
+        label = ngettext("Nur noch %(count)s freier Platz", "Nur noch %(count)s freie Plätze", run.free_places) % {
+            "count": i18n.number(run.free_places)
+        }
+    else:
+        label = ngettext("%(count)s freier Platz", "%(count)s freie Plätze", run.free_places) % {
+            "count": i18n.number(run.free_places)
+        }
+    as_of = escape(_("Stand %(date)s")) % {"date": _day(run.places_reported_on)}
+    return mark_safe(f'<span class="run-state {state}">{escape(label)} ({as_of})</span>')  # noqa: S308 (escaped)
+
+
+@register.simple_tag
+def run_dates(run):
+    """'2. Februar 2027 – 30. Juli 2027', 'ab …', or 'Einstieg jederzeit möglich'."""
+    parts = []
+    if run.start_date and run.end_date:
+        parts.append(f"{_day(run.start_date)} – {_day(run.end_date)}")
+    elif run.start_date:
+        parts.append(escape(_("ab %(date)s")) % {"date": _day(run.start_date)})
+    elif run.end_date:
+        parts.append(escape(_("bis %(date)s")) % {"date": _day(run.end_date)})
+    if run.rolling_entry:
+        parts.append(escape(_("Einstieg jederzeit möglich")))
+    return mark_safe(" · ".join(parts))  # noqa: S308 (escaped)

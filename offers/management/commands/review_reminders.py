@@ -4,14 +4,14 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
 
-from offers.models import Offer
+from offers.models import PLACES_CURRENT_DAYS, CourseRun, Offer
 from offers.reminders import other_reasons
 
 
 class Command(BaseCommand):
     help = (
-        "List offers whose review is overdue, whose visibility ends soon or that other apps name "
-        "(open reports), per provider; "
+        "List offers whose review is overdue, whose visibility ends soon, whose places figures are old, "
+        "that have no future run or that other apps name (open reports), per provider; "
         "with REVIEW_REMINDER_EMAIL set, also mail the list to the KI mailbox. Meant for cron."
     )
 
@@ -35,8 +35,17 @@ class Command(BaseCommand):
         overdue = set(Offer.objects.review_overdue().values_list("pk", flat=True))
         expiring = set(Offer.objects.published().expiring_within(days).values_list("pk", flat=True))
         others = other_reasons(Offer.objects.all())
+        # Runs (issue 14): places figures older than PLACES_CURRENT_DAYS days, courses without a future run.
+        outdated = {}
+        for offer_id in (
+            CourseRun.objects.filter(offer__in=Offer.objects.published())
+            .figures_outdated()
+            .values_list("offer_id", flat=True)
+        ):
+            outdated[offer_id] = outdated.get(offer_id, 0) + 1
+        without_run = set(Offer.objects.published().without_future_run().values_list("pk", flat=True))
         offers = (
-            Offer.objects.filter(pk__in=overdue | expiring | set(others))
+            Offer.objects.filter(pk__in=overdue | expiring | outdated.keys() | without_run | set(others))
             .select_related("provider")
             .order_by("provider__name", "title_de")
         )
@@ -51,6 +60,13 @@ class Command(BaseCommand):
                     reasons.append(f"seit über {months} Monaten nicht geprüft (zuletzt: {last})")
                 if offer.pk in expiring:
                     reasons.append(f"sichtbar nur bis {offer.visible_until:%d.%m.%Y}")
+                if offer.pk in outdated:
+                    reasons.append(
+                        f"freie Plätze bei {outdated[offer.pk]} Termin(en) älter als {PLACES_CURRENT_DAYS} Tage"
+                        " oder nie gemeldet"
+                    )
+                if offer.pk in without_run:
+                    reasons.append("kein künftiger Termin")
                 reasons.extend(others.get(offer.pk, []))
                 lines.append(f"  - #{offer.pk} {offer.title_de}: {'; '.join(reasons)}")
             lines.append("")

@@ -1,0 +1,103 @@
+"""The list's URL contract for time and room: starts_within, places, age, sort=next_start (SQLite and PostgreSQL)."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def days(count):
+    return TODAY + datetime.timedelta(days=count)
+
+
+def titles(response):
+    assert response.status_code == 200
+    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
+
+
+@pytest.fixture
+def courses(unna):
+    def offer(title, *runs, **fields):
+        created = OfferFactory(title_de=title, locations=[LocationFactory(municipality=unna)], **fields)
+        for run in runs:
+            CourseRunFactory(offer=created, **run)
+        return created
+
+    offer("Anfang in drei Wochen", {"start_date": days(21), "free_places": 4})
+    offer("Anfang morgen, voll", {"start_date": days(1), "free_places": 0})
+    offer("Läuft, Einstieg jederzeit", {"start_date": days(-30), "rolling_entry": True, "free_places": 2})
+    offer("Anfang in zehn Wochen", {"start_date": days(70), "free_places": 9, "places_reported_on": days(-20)})
+    offer("Abgesagt nächste Woche", {"start_date": days(7), "is_cancelled": True})
+    offer("Ohne Termine", min_age=18, max_age=27)
+    offer("Vorbei", {"start_date": days(-90), "end_date": days(-2), "free_places": 5})
+
+
+def test_starts_within_weeks(client, courses):
+    found = titles(client.get("/de/offers/", {"municipality": "unna", "starts_within": "4"}))
+    assert sorted(found) == ["Anfang in drei Wochen", "Anfang morgen, voll", "Läuft, Einstieg jederzeit"]
+
+
+def test_places_means_free_places_reported_in_the_last_14_days(client, courses):
+    found = titles(client.get("/de/offers/", {"municipality": "unna", "places": "1"}))
+    assert sorted(found) == ["Anfang in drei Wochen", "Läuft, Einstieg jederzeit"]
+
+
+def test_age_is_in_the_form_now(client, courses):
+    response = client.get("/de/offers/", {"municipality": "unna", "age": "30"})
+    assert "Ohne Termine" not in titles(response)
+    assert 'name="age" value="30"' in response.content.decode()
+    assert "Ohne Termine" in titles(client.get("/de/offers/", {"municipality": "unna", "age": "20"}))
+
+
+def test_sort_by_next_start_puts_offers_without_one_last(client, courses):
+    found = titles(client.get("/de/offers/", {"municipality": "unna", "sort": "next_start"}))
+    # Running with rolling entry: joinable today; cancelled and over count as none (then by title).
+    assert found == [
+        "Läuft, Einstieg jederzeit",
+        "Anfang morgen, voll",
+        "Anfang in drei Wochen",
+        "Anfang in zehn Wochen",
+        "Abgesagt nächste Woche",
+        "Ohne Termine",
+        "Vorbei",
+    ]
+    assert titles(client.get("/de/offers/", {"municipality": "unna"}))[0] == "Abgesagt nächste Woche"  # by title
+
+
+def test_places_and_next_start_together_in_arabic(client, courses):
+    found = titles(client.get("/ar/offers/", {"municipality": "unna", "places": "1", "sort": "next_start"}))
+    assert found == ["Läuft, Einstieg jederzeit", "Anfang in drei Wochen"]
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"starts_within": "zwei"}, "Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
+        ({"starts_within": "0"}, "Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
+        ({"starts_within": "999999999999999999999"}, "Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
+        ({"age": "-3"}, "Bitte ein Alter zwischen 0 und 120 Jahren angeben."),
+        ({"age": "1e3"}, "Bitte ein Alter zwischen 0 und 120 Jahren angeben."),
+        ({"sort": "price"}, "Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn."),
+    ],
+)
+def test_a_bad_value_gets_the_forms_message_and_the_rest_of_the_list(client, courses, query, message):
+    response = client.get("/de/offers/", {"municipality": "unna", **query})
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert len(titles(response)) == 7  # the wrong value is left out, the town still applies
+
+
+def test_every_earlier_parameter_still_works_beside_the_new_ones(client, courses):
+    response = client.get(
+        "/de/offers/",
+        {"municipality": "unna", "free": "1", "childcare": "1", "places": "1", "starts_within": "8", "page": "1"},
+    )
+    assert response.status_code == 200 and titles(response) == []
+    assert "Nur mit freien Plätzen" in response.content.decode()
