@@ -58,11 +58,17 @@ class PortalAdminSite(admin.AdminSite):
         # Functions of the request giving the dashboard's figures; each app adds its own
         # (offers/admin.py), so the admin site needs to know none of them.
         self.dashboard_figures = []
+        # Admin pages of apps without a model admin of their own (imports/admin.py).
+        self.extra_urls = []
 
     def add_dashboard_figures(self, figures):
         """Registers `figures(request)`, a dict for the index page's context; usable as a decorator."""
         self.dashboard_figures.append(figures)
         return figures
+
+    def add_urls(self, patterns):
+        """Adds URL patterns (wrap their views in `admin_view`) before the model admins' own."""
+        self.extra_urls.extend(patterns)
 
     def index(self, request, extra_context=None):
         extra_context = dict(extra_context or {})
@@ -91,7 +97,8 @@ class PortalAdminSite(admin.AdminSite):
         scoped = path(
             "r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.view_on_site), name="view_on_site"
         )
-        return [scoped, *(url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")]
+        others = (url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")
+        return [scoped, *self.extra_urls, *others]
 
     def view_on_site(self, request, content_type_id, object_id):
         """The public page of an entry the editor may open in the admin; 404 for anything else."""

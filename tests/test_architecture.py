@@ -1,6 +1,6 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, demo, imports
 """
 
 import ast
@@ -33,7 +33,7 @@ def imported_apps(app):
 
 
 def test_the_apps_are_found():
-    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo"} <= set(APPS)
+    assert {"portal", "municipalities", "offers", "pages", "handouts", "links", "demo", "imports"} <= set(APPS)
 
 
 def test_no_app_imports_an_app_that_imports_it_back():
@@ -43,6 +43,13 @@ def test_no_app_imports_an_app_that_imports_it_back():
     except CycleError as error:
         raise AssertionError(f"Apps import each other in a circle: {' -> '.join(reversed(error.args[1]))}") from None
     assert graph["portal"] == set()  # the infrastructure imports none of the apps
+
+
+def test_the_spreadsheet_exchange_is_imported_by_no_app():
+    # It reads and writes offers, towns and the portal's helpers; nothing may depend on it,
+    # so the exchange of spreadsheets can change (or go) without touching the catalogue.
+    assert {app for app in APPS if "imports" in imported_apps(app)} == set()
+    assert imported_apps("imports") <= {"portal", "municipalities", "offers"}
 
 
 @pytest.mark.parametrize(

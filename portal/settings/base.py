@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "handouts",
     "links",
     "demo",
+    "imports",
 ]
 
 MIDDLEWARE = [
