@@ -372,6 +372,7 @@ class OfferResource(resources.ModelResource):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         instance._pending = {}
+        instance._created = instance.pk is None
         self.check_id(instance, row, kwargs["row_number"] + 1, errors)
         self.check_provider(instance, row, errors)
         if instance.category_id is None and "category" not in errors and CATEGORY in row:
@@ -571,13 +572,23 @@ class OfferResource(resources.ModelResource):
         if not self.every_provider:
             instance.status = Offer.Status.SUBMITTED  # a provider's edit waits for KI staff
         try:
-            instance.check_reachable(locations or [])
+            # A place that could not be read (or found for an unknown provider) is its own problem.
+            if "provider" not in errors and not any(LOCATION_HEADER.match(str(key)) for key in errors):
+                instance.check_reachable(locations or [])
         except ValidationError as error:
             errors.setdefault(location_column(1, "Straße und Hausnummer"), []).extend(error.messages)
         duplicate = self.find_duplicate(instance, locations or [])
         if duplicate:
             errors.setdefault(text_column("Titel", "de"), []).append(duplicate)
-        super().validate_instance(instance, errors, validate_unique)
+        # The related entries come from the lookups (they exist); Offer.clean() checks what the
+        # constraints check, without a query per row each.
+        exclude = {*errors, "provider", "category", "whole_district"}
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def addresses(self, locations):
         return {address_key(location.street, location.postal_code, location.municipality_id) for location in locations}
@@ -608,9 +619,9 @@ class OfferResource(resources.ModelResource):
                     location.save()
                     location._new = False
                     self.locations[location.provider_id].append(location)
-            instance.locations.set(pending["locations"])
+            self.set_links(instance, "locations", pending["locations"], kwargs)
         if "target_groups" in pending:
-            instance.target_groups.set(pending["target_groups"])
+            self.set_links(instance, "target_groups", pending["target_groups"], kwargs)
         course = pending.get("course")
         if course is not None:
             course.offer = instance
@@ -619,6 +630,14 @@ class OfferResource(resources.ModelResource):
         if locations is None:
             locations = list(instance.locations.all())
         self.remember(instance, self.addresses(locations), kwargs.get("row_number", 0) + 1)
+
+    @staticmethod
+    def set_links(instance, name, entries, kwargs):
+        manager = getattr(instance, name)
+        if getattr(instance, "_created", False):
+            manager.add(*entries)  # a new offer has none yet: no need to read them first
+        else:
+            manager.set(entries)
 
     def after_import_row(self, row, row_result, **kwargs):
         instance = row_result.instance

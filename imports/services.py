@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.results import RowResult
 
+from portal.catalogue import one_change
+
 from .resources import OfferResource, location_groups_in, required_columns
 
 STATES = {
@@ -100,7 +102,7 @@ def import_offers(dataset, user, file_name, *, dry_run=True, skip_bad_rows=False
     report = Report(file_name=file_name, problems=column_problems(dataset.headers, resource))
     if report.problems:
         return report
-    with transaction.atomic():
+    with one_change():
         result = resource.import_data(
             dataset, dry_run=dry_run, use_transactions=True, rollback_on_validation_errors=not skip_bad_rows
         )
