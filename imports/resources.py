@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.fields import Field
 from import_export.instance_loaders import CachedInstanceLoader
-from reversion import create_revision, set_comment, set_user
+from reversion import add_to_revision, create_revision, is_active, set_comment, set_user
 
 from municipalities.models import District, Municipality
 from offers.models import (
@@ -243,7 +243,9 @@ class OfferResource(resources.ModelResource):
         return [field.column_name for field in self.fields.values()]
 
     def known_columns(self):
-        return set(self.headers())
+        if not hasattr(self, "_known_columns"):
+            self._known_columns = set(self.headers())
+        return self._known_columns
 
     def fill_lookups(self):
         for provider in Provider.objects.only("pk", "name", "slug"):
@@ -548,14 +550,14 @@ class OfferResource(resources.ModelResource):
         """Unchanged when every column of the file says what the offer already holds (texts, links, places, course)."""
         if import_validation_errors:
             return False
+        if original.pk is None:
+            instance._changes = []  # a new offer: every column is new, the preview says so
+            return False
         columns = {column for column in row if column in self.known_columns()} - {ID}
         columns -= {
             field.column_name for field in self.fields.values() if field.attribute in KI_ONLY and field.readonly
         }
         after = self.represent(instance, columns)
-        if original.pk is None:
-            instance._changes = [(column, "", value) for column, value in after.items() if value]
-            return False
         before = self.represent(original, columns)
         instance._changes = [
             (field.column_name, before[field.column_name], after[field.column_name])
@@ -626,6 +628,8 @@ class OfferResource(resources.ModelResource):
         if course is not None:
             course.offer = instance
             course.save()
+        if getattr(instance, "_created", False) and is_active():
+            add_to_revision(instance)  # its version as linked now (the links were written without signals)
         locations = pending.get("locations")
         if locations is None:
             locations = list(instance.locations.all())
@@ -633,11 +637,16 @@ class OfferResource(resources.ModelResource):
 
     @staticmethod
     def set_links(instance, name, entries, kwargs):
-        manager = getattr(instance, name)
         if getattr(instance, "_created", False):
-            manager.add(*entries)  # a new offer has none yet: no need to read them first
+            # A new offer has no links yet: written at once, without reading them first. The
+            # catalogue version is bumped for the whole import (one_change), the links'
+            # version is recorded with the offer's at the end of the row's revision.
+            field = Offer._meta.get_field(name)
+            through = field.remote_field.through
+            target = field.m2m_reverse_field_name() + "_id"
+            through.objects.bulk_create([through(offer_id=instance.pk, **{target: entry.pk}) for entry in entries])
         else:
-            manager.set(entries)
+            getattr(instance, name).set(entries)
 
     def after_import_row(self, row, row_result, **kwargs):
         instance = row_result.instance

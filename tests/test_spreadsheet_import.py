@@ -9,6 +9,7 @@ from reversion.models import Version
 from imports.files import read_table
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category, IntegrationCourse, Location, Offer, language_codes
+from portal.catalogue import catalogue_version
 
 from .spreadsheets import SAMPLES, confirm, dataset, export, offer_row, problems, spreadsheet, upload
 
@@ -59,6 +60,16 @@ def test_preview_saves_nothing_and_confirming_saves_every_language(ki_client, pr
         "Unna",
     )
     assert Offer.objects.get(title_de="Deutsch für den Alltag").locations.get().municipality.name == "Lünen"
+
+
+def test_a_new_offers_first_version_holds_its_places_and_target_groups_and_names_the_file(ki_client, provider):
+    confirm(ki_client, upload(ki_client, spreadsheet([offer_row("VHS Unna", "Deutsch im Beruf")]), "liste.csv"))
+    offer = Offer.objects.get()
+    [version] = Version.objects.get_for_object(offer)
+    assert version.field_dict["locations"] == [offer.locations.get().pk]
+    assert sorted(version.field_dict["target_groups"]) == sorted(offer.target_groups.values_list("pk", flat=True))
+    assert version.revision.comment == "Tabellen-Import „liste.csv“"
+    assert catalogue_version() > 0
 
 
 def test_an_existing_place_of_the_provider_is_reused(ki_client, provider, unna):
