@@ -285,3 +285,21 @@ def test_a_changed_cell_is_previewed_and_saved_as_one_version_naming_the_file(ki
     assert len({v.revision_id for v in offer_versions}) == 2  # one revision per offer, not one across providers
     assert all(v.revision.comment == f"Tabellen-Import „neu.{file_format}“" for v in offer_versions)
     assert not Version.objects.get_for_object(online).filter(revision__comment__startswith="Tabellen-Import").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "state"),
+    [
+        ("en", "Preview of “angebote.csv”", "new"),
+        ("ar", "معاينة „angebote.csv“", "جديد"),
+        ("uk", "Попередній перегляд", "нова"),
+    ],
+)
+def test_the_preview_speaks_the_editors_language(ki_client, provider, language, heading, state):
+    ki_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    response = upload(ki_client, spreadsheet([offer_row("VHS Unna", "Deutsch im Beruf")]))
+    page = response.content.decode()
+    assert f'lang="{language}"' in page
+    assert ('dir="rtl"' in page) == (language == "ar")
+    assert heading in page
+    assert f'class="import-state-new">{state}<' in page
