@@ -125,10 +125,6 @@ def address_key(street, postal_code, municipality_id):
     return (fold(street), postal_code, municipality_id)
 
 
-class SimpleField(Field):
-    """A column that is one attribute of the offer."""
-
-
 class IdField(Field):
     """The offer's id: finds the offer to update; never written (new offers get theirs from the database)."""
 
@@ -194,8 +190,8 @@ class OfferResource(resources.ModelResource):
     # --- columns ---------------------------------------------------------------------------
 
     def columns(self):
-        def simple(attribute, column, widget):
-            return attribute, SimpleField(
+        def simple(attribute, column, widget):  # a column that is one attribute of the offer
+            return attribute, Field(
                 attribute=attribute, column_name=column, widget=widget, readonly=self.read_only(attribute)
             )
 

@@ -111,3 +111,23 @@ def test_the_offer_list_links_to_import_and_export(editor_client, own_offer):
     page = editor_client.get(reverse("admin:offers_offer_changelist")).content.decode()
     assert reverse("admin:imports_offer_import") in page
     assert reverse("admin:imports_offer_export") + "?format=xlsx" in page
+
+
+def test_the_offers_ticked_in_the_list_export_as_a_spreadsheet(client, ki_editor, own_offer, foreign_offer):
+    client.force_login(ki_editor)
+    response = client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "export_selected", "_selected_action": [str(foreign_offer.pk)]},
+    )
+    assert response.status_code == 200
+    rows = read_table("auswahl.xlsx", response.content).dict
+    assert [row["Titel (de)"] for row in rows] == ["Fremdes Sprachcafé"]
+
+
+def test_an_editor_ticking_another_providers_offer_by_id_exports_nothing_of_it(editor_client, own_offer, foreign_offer):
+    response = editor_client.post(
+        reverse("admin:offers_offer_changelist"),
+        {"action": "export_selected", "_selected_action": [str(foreign_offer.pk), str(own_offer.pk)]},
+    )
+    rows = read_table("auswahl.xlsx", response.content).dict
+    assert [row["Titel (de)"] for row in rows] == ["Eigenes Sprachcafé"]
