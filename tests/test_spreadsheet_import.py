@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
@@ -304,3 +305,13 @@ def test_the_preview_speaks_the_editors_language(ki_client, provider, language, 
     assert ('dir="rtl"' in page) == (language == "ar")
     assert heading in page
     assert f'class="import-state-new">{state}<' in page
+
+
+def test_imported_offers_appear_on_the_cached_public_list_at_once(client, ki_editor, provider):
+    visitor = Client()
+    assert "Deutsch im Beruf" not in visitor.get("/de/offers/").content.decode()  # the page is cached now
+    client.force_login(ki_editor)
+    before = catalogue_version()
+    confirm(client, upload(client, spreadsheet([offer_row("VHS Unna", "Deutsch im Beruf")])))
+    assert catalogue_version() > before
+    assert "Deutsch im Beruf" in visitor.get("/de/offers/").content.decode()
