@@ -60,6 +60,8 @@ class PortalAdminSite(admin.AdminSite):
         self.dashboard_figures = []
         # Templates of the apps' own sections on the dashboard, shown after the offers' section.
         self.dashboard_templates = []
+        # Admin pages of apps without a model admin of their own (imports/admin.py).
+        self.extra_urls = []
 
     def add_dashboard_figures(self, figures=None, *, template=None):
         """Registers `figures(request)`, a dict for the index page's context; usable as a decorator.
@@ -72,6 +74,10 @@ class PortalAdminSite(admin.AdminSite):
         if template and template not in self.dashboard_templates:
             self.dashboard_templates.append(template)
         return figures
+
+    def add_urls(self, patterns):
+        """Adds URL patterns (wrap their views in `admin_view`) before the model admins' own."""
+        self.extra_urls.extend(patterns)
 
     def index(self, request, extra_context=None):
         extra_context = {"dashboard_templates": self.dashboard_templates, **(extra_context or {})}
@@ -100,7 +106,8 @@ class PortalAdminSite(admin.AdminSite):
         scoped = path(
             "r/<int:content_type_id>/<path:object_id>/", self.admin_view(self.view_on_site), name="view_on_site"
         )
-        return [scoped, *(url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")]
+        others = (url for url in super().get_urls() if getattr(url, "name", None) != "view_on_site")
+        return [scoped, *self.extra_urls, *others]
 
     def view_on_site(self, request, content_type_id, object_id):
         """The public page of an entry the editor may open in the admin; 404 for anything else."""

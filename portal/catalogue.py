@@ -5,6 +5,8 @@ signals once, for every model with a CatalogueQuerySet), and it is part of every
 next request computes afresh. Here, beside its model, so every app's querysets can bump it.
 """
 
+from contextlib import contextmanager
+
 from asgiref.local import Local
 from django.apps import apps
 from django.core.cache import cache
@@ -97,6 +99,8 @@ def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
     sees the new version with the old data.
     """
     if signal is not None:
+        if getattr(_this_request, "changing_as_one", None) == using:
+            return  # bumped once for the whole transaction (one_change)
         before = signal in (pre_save, pre_delete) or action.startswith("pre_")
         if before != connections[using].in_atomic_block:
             return
@@ -104,6 +108,24 @@ def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
     if not versions.filter(pk=1).update(version=models.F("version") + 1):
         versions.get_or_create(pk=1)
     _this_request.catalogue_version = None
+
+
+@contextmanager
+def one_change(using=DEFAULT_DB_ALIAS):
+    """One transaction writing many rows (a spreadsheet import): the version is bumped once, first.
+
+    Every save, delete and link would bump it again, thousands of UPDATEs of one row that the
+    transaction holds locked from its first bump on anyway; other processes see the new version
+    when they see the rows, at the commit.
+    """
+    with transaction.atomic(using=using):
+        catalogue_changed(using=using)
+        previous = getattr(_this_request, "changing_as_one", None)
+        _this_request.changing_as_one = using
+        try:
+            yield
+        finally:
+            _this_request.changing_as_one = previous
 
 
 class CatalogueQuerySet(models.QuerySet):

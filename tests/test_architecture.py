@@ -1,7 +1,7 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
-portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo, glossary
-<- … ; api (open data) imports what it publishes, and nothing imports it.
+portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo, glossary,
+imports <- … ; api (open data) imports what it publishes, and nothing imports it.
 """
 
 import ast
@@ -46,6 +46,7 @@ def test_the_apps_are_found():
         "demo",
         "glossary",
         "api",
+        "imports",
     } <= set(APPS)
 
 
@@ -72,6 +73,13 @@ def test_the_open_data_app_is_imported_by_no_other_app():
     # api publishes what the others keep: it reads them, they never depend on it.
     assert imported_apps("api") <= {"portal", "municipalities", "offers", "pages"}
     assert [app for app in APPS if "api" in imported_apps(app)] == []
+
+
+def test_the_spreadsheet_exchange_is_imported_by_no_app():
+    # It reads and writes offers, towns and the portal's helpers; nothing may depend on it,
+    # so the exchange of spreadsheets can change (or go) without touching the catalogue.
+    assert {app for app in APPS if "imports" in imported_apps(app)} == set()
+    assert imported_apps("imports") <= {"portal", "municipalities", "offers"}
 
 
 @pytest.mark.parametrize(

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "demo",
     "glossary",
     "api",
+    "imports",
 ]
 
 MIDDLEWARE = [
