@@ -32,6 +32,7 @@ def offer_post(offer, **changes):
         "provider": str(offer.provider_id),
         "format": offer.format,
         "locations": [str(location.pk) for location in offer.locations.all()],
+        **({"closed_on_public_holidays": "on"} if offer.closed_on_public_holidays else {}),
         **management_form(),
         **changes,
     }

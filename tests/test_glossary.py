@@ -161,9 +161,9 @@ def test_variants_a_ki_editor_adds_are_linked_as_whole_words(client):
 def test_the_offer_pages_query_count_does_not_grow_with_the_glossary(client, ki_editor, django_assert_num_queries):
     offer = OfferFactory(summary_de="Mit Berechtigungsschein vom Jobcenter.")
     client.force_login(ki_editor)  # a visitor with a session: the page is rendered, not taken from the page cache
-    # The offer, its places, its target groups, its weekly hours and closures, the session, the catalogue
-    # version; the terms come from the cache.
-    queries = 7
+    # The offer, its places, its target groups, its weekly hours and closures, its runs, the session, the
+    # catalogue version; the terms come from the cache.
+    queries = 8
     client.get(address(offer))
     with django_assert_num_queries(queries):
         client.get(address(offer))

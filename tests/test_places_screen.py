@@ -140,6 +140,7 @@ def offer_post(offer, runs, **changes):
         "status": offer.status,
         "languages": offer.languages,
         "locations": [location.pk for location in offer.locations.all()],
+        **({"closed_on_public_holidays": "on"} if offer.closed_on_public_holidays else {}),
         **management_form("course", runs=(len(runs), len(runs))),
     }
     for index, run in enumerate(runs):

@@ -190,7 +190,8 @@ def test_the_cached_page_does_not_show_yesterdays_runs(client, monkeypatch):
     offer = OfferFactory(locations=[LocationFactory()])
     CourseRunFactory(offer=offer, start_date=days(-30), end_date=TODAY, note_de="Letzter Kurstag heute")
     assert "Letzter Kurstag heute" in text(detail(client, offer))
-    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY + datetime.timedelta(days=1))
+    tomorrow = timezone.now() + datetime.timedelta(days=1)
+    monkeypatch.setattr(timezone, "now", lambda: tomorrow)  # the one clock of runs and hours alike
     page = text(detail(client, offer))  # same catalogue version, next day
     assert "Letzter Kurstag heute" not in page and "Zurzeit keine Termine." in page
 

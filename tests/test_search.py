@@ -180,8 +180,9 @@ def test_search_page_query_count_stays_the_same_with_more_offers_synonyms_and_to
     def assert_queries(queries):
         for query in queries:
             cache.clear()  # each a first request of its catalogue version: nothing cached
-            # catalogue version, vocabulary, languages, 3 filter lists, count, 20 offers, their locations
-            with django_assert_num_queries(9):
+            # catalogue version, hours' boundaries, vocabulary, languages, 3 filter lists, count, 20 offers,
+            # their locations, hours and closures of both, runs
+            with django_assert_num_queries(15):
                 assert ids(client.get("/de/offers/", {"q": query})), query
 
     add(2)
