@@ -22,8 +22,9 @@ TIMEOUT = 300
 # Short, so a release's new templates show within a minute.
 PAGE_TIMEOUT = 60
 # A view may describe its page for those counting views (the usage app's middleware reads it):
-# response.page_facts = {"towns": [slugs the page is about], "search_failed": bool}. It is kept
-# with a cached page, so a page from the cache is counted like one just rendered.
+# response.page_facts = {"towns": [slugs the page is about], "search": (language, text, results),
+# "search_failed": bool}. It is kept with a cached page, so a page from the cache is counted like
+# one just rendered: by the usage app's middleware, and here the searches that found little.
 PAGE_FACTS = "page_facts"
 # Stands in for the CSRF token in cached HTML; each visitor gets their own on the way out.
 CSRF_PLACEHOLDER = "csrf-token-of-this-visitor"
@@ -82,6 +83,13 @@ def cached_for_visitors(view):
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
+        response = served(request, *args, **kwargs)
+        searched = getattr(response, PAGE_FACTS, {}).get("search")
+        if searched:  # each time it is asked, whether rendered or from the cache
+            failed_searches.count(*searched)
+        return response
+
+    def served(request, *args, **kwargs):
         if not is_anonymous_visitor(request):
             return view(request, *args, **kwargs)
         rendered = []
@@ -98,8 +106,7 @@ def cached_for_visitors(view):
             return {
                 "content": response.content,
                 "content_type": response["Content-Type"],
-                "facts": getattr(response, "page_facts", {}),
-                "counted_search": getattr(request, "counted_search", None),
+                "facts": getattr(response, PAGE_FACTS, {}),
             }
 
         page_address = digest(request.get_host() + request.get_full_path())
@@ -108,10 +115,8 @@ def cached_for_visitors(view):
         key = f"{static_release()}:{get_language()}:{hours.time_slot()}:{page_address}"
         page = until_changed("page", key, render, PAGE_TIMEOUT)
         if not rendered:
-            if page.get("counted_search"):  # a search that found little counts each time it is asked
-                failed_searches.count(*page["counted_search"])
             response = HttpResponse(with_token(request, page["content"]), content_type=page["content_type"])
-            response.page_facts = page.get("facts", {})  # what the usage figures count, from the cache too
+            setattr(response, PAGE_FACTS, page.get("facts", {}))  # what is counted, from the cache too
             return response
         response = rendered[0]
         if not response.streaming:

@@ -67,7 +67,11 @@ def paginate(request, queryset):
 def offer_list(request):
     context = offer_list_context(request)
     town = context["filterset"].form.cleaned_data.get("municipality")
-    return about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
+    response = about_towns(render(request, "offers/offer_list.html", context), [town] if town else [])
+    if context["searched"]:  # counted by cache.cached_for_visitors, from the page cache too
+        response.page_facts["search"] = context["searched"]
+        response.page_facts["search_failed"] = context["searched"][2] < failed_searches.FEW
+    return response
 
 
 def offer_list_context(request):
@@ -90,14 +94,12 @@ def offer_list_context(request):
         return list(computed), page.paginator.count, page.number
 
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
-    if filterset.query:  # counted in memory; a cached copy of this page counts too (cache.cached_for_visitors)
-        request.counted_search = (get_language(), filterset.form.cleaned_data["q"], count)
-        failed_searches.count(*request.counted_search)
     # Computed just now, the page's offers came with their count; from the cache, only their ids,
     # which may name an offer that left the site since without a save (its visible-until date passed).
     offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
+        "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,
         "filterset": filterset,
         "page": page,
         "active_filters": filterset.active_filters(),

@@ -57,6 +57,7 @@ def test_page_views_are_counted_by_page_type_language_and_town_also_from_the_pag
         ("page_view", "offer_list", "uk", ""): 2,
         ("town_view", "offer_list", "uk", "unna"): 1,
         ("search", "offer_list", "uk", ""): 1,
+        ("failed_search", "offer_list", "uk", ""): 1,  # fewer than three offers found (offers/failed_searches.py)
     }
 
 
