@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 from offers.models import Category
-from portal.visitors import within_allowance
+from portal.visitors import posted_too_much, refused_post, within_allowance
 
 from .forms import AccessibilityFeedbackForm
 from .models import AccessibilityFeedback, InfoPage
@@ -39,28 +39,17 @@ def page_detail(request, slug):
 
 def accessibility_feedback(request):
     page = get_object_or_404(InfoPage, slug=ACCESSIBILITY_STATEMENT)
-    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > FEEDBACK_MAX_BYTES:
+    if posted_too_much(request, FEEDBACK_MAX_BYTES):
         limit = AccessibilityFeedback._meta.get_field("message").max_length
-        messages.error(
-            request,
-            _("Diese Nachricht ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit},
-        )
-        return render(
-            request, "pages/page_detail.html", {"page": page, "feedback_form": AccessibilityFeedbackForm()}, status=413
-        )
+        message = _("Diese Nachricht ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit}
+        return refused_post(request, message, statement_page(request, page, AccessibilityFeedbackForm()), 413)
     form = AccessibilityFeedbackForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not within_allowance(request, "accessibility-feedback", FEEDBACK_PER_HOUR):
-            messages.error(
-                request,
-                _(
-                    "Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Nachrichten. Bitte versuchen Sie es später noch einmal."
-                )
-                % {"limit": FEEDBACK_PER_HOUR},
-            )
-            response = render(request, "pages/page_detail.html", {"page": page, "feedback_form": form}, status=429)
-            response["Retry-After"] = "3600"
-            return response
+            message = _(
+                "Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Nachrichten. Bitte versuchen Sie es später noch einmal."
+            ) % {"limit": FEEDBACK_PER_HOUR}
+            return refused_post(request, message, statement_page(request, page, form), 429)
         feedback = form.save(commit=False)
         feedback.language = get_language()
         feedback.save()
@@ -68,9 +57,11 @@ def accessibility_feedback(request):
             request, _("Danke! Ihre Nachricht ist angekommen. Das Kommunale Integrationszentrum kümmert sich darum.")
         )
         return redirect(page)
-    return render(
-        request,
-        "pages/page_detail.html",
-        {"page": page, "feedback_form": form},
-        status=400 if request.method == "POST" else 200,
+    return statement_page(request, page, form)(400 if request.method == "POST" else 200)
+
+
+def statement_page(request, page, form):
+    """The accessibility statement with its feedback form, rendered with a given status."""
+    return lambda status: render(
+        request, "pages/page_detail.html", {"page": page, "feedback_form": form}, status=status
     )

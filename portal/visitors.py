@@ -1,6 +1,7 @@
 """Who is asking: the one fact about a visitor the portal uses, for pausing and limiting only."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.cache import cache
 
 
@@ -30,3 +31,20 @@ def within_allowance(request, purpose, per_hour):
     except ValueError:  # expired between add and incr: this post is the first of a new hour
         count = 1
     return (count or 0) <= per_hour  # None while Redis is away: let it through
+
+
+def posted_too_much(request, max_bytes):
+    """A public form's post larger than `max_bytes` (as sent, before Django reads it)."""
+    return request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > max_bytes
+
+
+def refused_post(request, message, form_page, status):
+    """The form's page again with `message` on top: 413 for a post too large, 429 for one too many this hour.
+
+    `form_page(status)` renders the page; a 429 says when to try again.
+    """
+    messages.error(request, message)
+    response = form_page(status)
+    if status == 429:
+        response["Retry-After"] = "3600"
+    return response

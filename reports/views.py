@@ -1,11 +1,10 @@
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from offers.models import Offer
-from portal.visitors import within_allowance
+from portal.visitors import posted_too_much, refused_post, within_allowance
 
 from .forms import ReportForm
 from .models import Report
@@ -24,32 +23,27 @@ def reported_offer(pk):
 def report_form(request, pk):
     """'Something wrong here?': the form on its own short page, printed on the handout as /<lang>/r/<id>/."""
     offer = reported_offer(pk)
-    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > REPORT_MAX_BYTES:
+    if posted_too_much(request, REPORT_MAX_BYTES):
         limit = Report._meta.get_field("text").max_length
-        messages.error(
-            request, _("Diese Meldung ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit}
-        )
-        return render(request, "reports/report_form.html", {"offer": offer, "form": ReportForm()}, status=413)
+        message = _("Diese Meldung ist zu groß. Bitte schreiben Sie höchstens %(limit)d Zeichen.") % {"limit": limit}
+        return refused_post(request, message, form_page(request, offer, ReportForm()), 413)
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if not within_allowance(request, "report", REPORTS_PER_HOUR):
-            messages.error(
-                request,
-                _(
-                    "Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Meldungen. Bitte versuchen Sie es später noch einmal."
-                )
-                % {"limit": REPORTS_PER_HOUR},
-            )
-            response = render(request, "reports/report_form.html", {"offer": offer, "form": form}, status=429)
-            response["Retry-After"] = "3600"
-            return response
+            message = _(
+                "Von dieser Internetverbindung kamen in der letzten Stunde schon %(limit)d Meldungen. Bitte versuchen Sie es später noch einmal."
+            ) % {"limit": REPORTS_PER_HOUR}
+            return refused_post(request, message, form_page(request, offer, form), 429)
         report = form.save(commit=False)
         report.offer = offer
         report.language = get_language()
         report.save()
         return redirect("report_thanks", pk=offer.pk)
-    status = 400 if request.method == "POST" else 200
-    return render(request, "reports/report_form.html", {"offer": offer, "form": form}, status=status)
+    return form_page(request, offer, form)(400 if request.method == "POST" else 200)
+
+
+def form_page(request, offer, form):
+    return lambda status: render(request, "reports/report_form.html", {"offer": offer, "form": form}, status=status)
 
 
 def report_thanks(request, pk):
