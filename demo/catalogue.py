@@ -56,7 +56,7 @@ def set_hours(today, owner, data):
     """The weekly hours and closures `data` gives a location or an offer, replacing what it had."""
     WeeklyHours.objects.filter(**owner).delete()
     Closure.objects.filter(**owner).delete()
-    WeeklyHours.objects.bulk_create(
+    hours = WeeklyHours.objects.bulk_create(
         WeeklyHours(
             **owner,
             weekday=HSDS_DAYS.index(day),
@@ -67,7 +67,7 @@ def set_hours(today, owner, data):
         for hour in data.get("hours", [])
         for day in hour["days"].split(",")
     )
-    Closure.objects.bulk_create(
+    closures = Closure.objects.bulk_create(
         Closure(
             **owner,
             starts_on=_in_days(today, closure["starts_in_days"]),
@@ -76,6 +76,9 @@ def set_hours(today, owner, data):
         )
         for closure in data.get("closures", [])
     )
+    # Into the demo's revision with their owner, so its first version holds them (bulk_create sends no signals).
+    for row in [*hours, *closures, *owner.values()]:
+        reversion.add_to_revision(row)
 
 
 @transaction.atomic

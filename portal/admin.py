@@ -133,7 +133,10 @@ def restore_version(version):
     django-reversion's admin reverts the version's whole revision instead, and a bulk action, an
     XLIFF import or the demo load saves one revision across many providers' entries. Rows that
     belong to the entry are the reverse relations reversion follows from it (an offer's course
-    facts): they come back as the same revision holds them, and such rows added since go.
+    facts, a location's weekly hours): they come back as the same revision holds them, and such
+    rows added since go. A revision that holds no row of a kind at all (saved before that kind
+    existed, as the versions from before the weekly hours) knows nothing about it: today's rows of
+    that kind stay, so a restore never deletes what its version cannot bring back.
     """
     model = version._model
     try:
@@ -146,13 +149,12 @@ def restore_version(version):
         relation = model._meta.get_field(name)
         if relation.concrete:
             continue  # a row the entry points at (its provider, its category) is shared with others
-        own = [
-            related
-            for related in version.revision.version_set.get_for_model(relation.related_model)
-            if related.field_dict[relation.field.attname] == entry.pk
-        ]
+        kept = version.revision.version_set.get_for_model(relation.related_model)
+        own = [related for related in kept if related.field_dict[relation.field.attname] == entry.pk]
         for related in own:
             related.revert()
+        if not kept.exists():
+            continue  # this revision never held such rows: it cannot say which of today's to drop
         relation.related_model._default_manager.filter(**{relation.field.name: entry}).exclude(
             pk__in=[related.object_id for related in own]
         ).delete()

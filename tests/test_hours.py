@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import reversion
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from reversion.models import Version
@@ -152,6 +153,42 @@ def test_restoring_a_location_version_brings_its_hours_back(ki_client, unna):
     restored = {"id": str(hour.pk), "location": str(location.pk), **first}
     assert ki_client.post(revision_url, location_post(location, [restored], initial_hours=1)).status_code == 302
     assert location.weekly_hours.get().opens_at == datetime.time(9)
+
+
+def test_restoring_a_version_from_before_the_hours_keeps_the_hours_of_today(ki_client, unna):
+    """A version that holds no hours (saved before hours existed) must not delete the hours kept since."""
+    location = LocationFactory(municipality=unna, name="Beratungsstelle alt")
+    with reversion.create_revision():
+        reversion.set_comment("Demo-Daten geladen")
+        reversion.add_to_revision(location)
+    old = Version.objects.get_for_object(location).get()
+    location.name = "Beratungsstelle neu"
+    location.save()
+    WeeklyHoursFactory(location=location)
+    ClosureFactory(location=location, starts_on=datetime.date(2026, 12, 24))
+
+    revision_url = reverse("admin:offers_location_revision", args=[location.pk, old.pk])
+    form = ki_client.get(revision_url).content.decode()
+    assert 'name="weekly_hours-TOTAL_FORMS" value="1"' in form  # today's hour is in the form to keep
+    hour = location.weekly_hours.get()
+    kept = {"id": str(hour.pk), "location": str(location.pk), "weekday": "3", "opens_at": "09:00", "closes_at": "12:00"}
+    data = location_post(location, [{**kept, "kind": "walk_in"}], initial_hours=1)
+    closure = location.closures.get()
+    data.update(
+        {
+            "name": "Beratungsstelle alt",
+            "closures-TOTAL_FORMS": "1",
+            "closures-INITIAL_FORMS": "1",
+            "closures-0-id": str(closure.pk),
+            "closures-0-location": str(location.pk),
+            "closures-0-starts_on": "2026-12-24",
+        }
+    )
+    assert ki_client.post(revision_url, data).status_code == 302
+    location.refresh_from_db()
+    assert location.name == "Beratungsstelle alt"
+    assert list(location.weekly_hours.values_list("pk", flat=True)) == [hour.pk]
+    assert list(location.closures.values_list("pk", flat=True)) == [closure.pk]
 
 
 def test_provider_editor_cannot_attach_hours_to_another_providers_location(
