@@ -79,6 +79,10 @@ class TownIndicators:
         return count * 1000 / people if people else None
 
     @property
+    def per_thousand_total(self):
+        return self.per_thousand(self.offers_total)
+
+    @property
     def counselling_languages(self):
         slugs = {category.pk for category in self.categories if category.slug in COUNSELLING}
         return {code for pk, codes in self.languages_per_category.items() if pk in slugs for code in codes}
@@ -90,6 +94,18 @@ class TownIndicators:
     @property
     def reviewed_share(self):
         return self.reviewed / self.local_offers if self.local_offers else None
+
+    def figure_rows(self):
+        """(label, shown figure, census figure) for population, migration background and foreigners."""
+        return [
+            (PopulationFigure.Kind.POPULATION.label, self.population, self.population_base),
+            (
+                PopulationFigure.Kind.MIGRATION_BACKGROUND.label,
+                self.migration_background,
+                self.migration_background_base,
+            ),
+            (PopulationFigure.Kind.FOREIGNERS.label, self.foreigners, self.foreigners_base),
+        ]
 
     def category_rows(self):
         """(category, offers, per 1,000, languages named) in the categories' order."""
@@ -273,7 +289,9 @@ def town_indicators(towns, year=None, today=None, categories=None):
     views = {}
     for slug, language, count in (
         DailyCount.objects.filter(
-            kind=DailyCount.Kind.TOWN_VIEW, town__in=[town.slug for town in towns], day__range=(usage_since, usage_until)
+            kind=DailyCount.Kind.TOWN_VIEW,
+            town__in=[town.slug for town in towns],
+            day__range=(usage_since, usage_until),
         )
         .values("town", "language")
         .annotate(views=Sum("count"))
@@ -313,7 +331,9 @@ def town_indicators(towns, year=None, today=None, categories=None):
                 offers_per_category=per_category,
                 languages_per_category=languages_of,
                 childcare_course_soon=town.pk in childcare_local
-                or any(form == Offer.Format.ONLINE or district == town.district_id for district, form in childcare_wide),
+                or any(
+                    form == Offer.Format.ONLINE or district == town.district_id for district, form in childcare_wide
+                ),
                 read_languages=views.get(town.slug, {}),
                 walk_in_minutes=minutes.get(town.pk, 0),
                 free_place_courses=free_places.get(town.pk, 0),

@@ -50,7 +50,9 @@ def covered_town(town):
             childcare=category.slug == Category.INTEGRATION_COURSE,
             locations=[location],
         )
-    CourseRunFactory(offer=offers[Category.INTEGRATION_COURSE], start_date=timezone.localdate() + datetime.timedelta(weeks=2))
+    CourseRunFactory(
+        offer=offers[Category.INTEGRATION_COURSE], start_date=timezone.localdate() + datetime.timedelta(weeks=2)
+    )
     return location, offers
 
 
@@ -62,7 +64,9 @@ def test_a_town_with_exactly_one_gap_gets_exactly_that_sentence(town):
 
     with translation.override("de"):
         [indicators] = town_indicators([town])
-        assert gaps_of(indicators) == ["Selm: kein Angebot der Kategorie „Migrationsberatung für Erwachsene (MBE)“ auf Arabisch"]
+        assert gaps_of(indicators) == [
+            "Selm: kein Angebot der Kategorie „Migrationsberatung für Erwachsene (MBE)“ auf Arabisch"
+        ]
 
 
 def test_a_covered_town_has_no_gap_and_each_missing_thing_is_named(town):
@@ -107,7 +111,9 @@ def test_the_indicators_of_a_town(town, django_assert_max_num_queries):
     counselling.title_ar = "استشارة"
     counselling.summary_ar = "استشارة"
     counselling.save()
-    old = OfferFactory(category=course, languages=["de"], locations=[location], last_reviewed=today.replace(year=today.year - 2))
+    old = OfferFactory(
+        category=course, languages=["de"], locations=[location], last_reviewed=today.replace(year=today.year - 2)
+    )
     CourseRunFactory(offer=old, start_date=today + datetime.timedelta(weeks=3), free_places=4)
     CourseRunFactory(offer=old, start_date=today + datetime.timedelta(weeks=8), free_places=4)  # later than six weeks
     full = OfferFactory(category=course, languages=["de"], locations=[location])
@@ -115,12 +121,24 @@ def test_the_indicators_of_a_town(town, django_assert_max_num_queries):
     OfferFactory(category=mbe, languages=["ru"], locations=[location], status=Offer.Status.DRAFT)  # not published
     Report.objects.create(offer=old, kind=Report.Kind.CONTACT, language="de")
     Report.objects.create(offer=old, kind=Report.Kind.OTHER, language="de", status=Report.Status.DONE)
-    DailyCount.objects.create(day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="uk", town=town.slug, count=40)
-    DailyCount.objects.create(day=today, kind=DailyCount.Kind.TOWN_VIEW, page="offer_list", language="uk", town=town.slug, count=2)
-    DailyCount.objects.create(day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="ar", town=town.slug, count=5)
-    DailyCount.objects.create(day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="ar", town="unna", count=99)
+    DailyCount.objects.create(
+        day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="uk", town=town.slug, count=40
+    )
+    DailyCount.objects.create(
+        day=today, kind=DailyCount.Kind.TOWN_VIEW, page="offer_list", language="uk", town=town.slug, count=2
+    )
+    DailyCount.objects.create(
+        day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="ar", town=town.slug, count=5
+    )
+    DailyCount.objects.create(
+        day=today, kind=DailyCount.Kind.TOWN_VIEW, page="town", language="ar", town="unna", count=99
+    )
     PopulationFigure.objects.create(
-        municipality=town, year=2024, kind=PopulationFigure.Kind.FOREIGNERS, value=2600, source="Ausländerzentralregister"
+        municipality=town,
+        year=2024,
+        kind=PopulationFigure.Kind.FOREIGNERS,
+        value=2600,
+        source="Ausländerzentralregister",
     )
 
     with django_assert_max_num_queries(20):

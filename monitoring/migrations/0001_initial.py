@@ -6,30 +6,61 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('municipalities', '0003_centres'),
+        ("municipalities", "0003_centres"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PopulationFigure',
+            name="PopulationFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1950), django.core.validators.MaxValueValidator(2100)], verbose_name='Jahr')),
-                ('kind', models.CharField(choices=[('population', 'Einwohner insgesamt'), ('migration_background', 'Personen mit Migrationshintergrund'), ('foreigners', 'Ausländerinnen und Ausländer')], max_length=24, verbose_name='Art')),
-                ('value', models.PositiveIntegerField(verbose_name='Wert')),
-                ('source', models.CharField(max_length=200, verbose_name='Quelle der Zahlen')),
-                ('municipality', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='population_figures', to='municipalities.municipality', verbose_name='Stadt oder Gemeinde')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1950),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="Jahr",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("population", "Einwohner insgesamt"),
+                            ("migration_background", "Personen mit Migrationshintergrund"),
+                            ("foreigners", "Ausländerinnen und Ausländer"),
+                        ],
+                        max_length=24,
+                        verbose_name="Art",
+                    ),
+                ),
+                ("value", models.PositiveIntegerField(verbose_name="Wert")),
+                ("source", models.CharField(max_length=200, verbose_name="Quelle der Zahlen")),
+                (
+                    "municipality",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="population_figures",
+                        to="municipalities.municipality",
+                        verbose_name="Stadt oder Gemeinde",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Bevölkerungszahl',
-                'verbose_name_plural': 'Bevölkerungszahlen',
-                'ordering': ['municipality', 'kind', '-year'],
-                'permissions': [('view_monitoring', 'Darf das Integrationsmonitoring sehen')],
-                'constraints': [models.UniqueConstraint(fields=('municipality', 'year', 'kind'), name='monitoring_one_figure_per_year')],
+                "verbose_name": "Bevölkerungszahl",
+                "verbose_name_plural": "Bevölkerungszahlen",
+                "ordering": ["municipality", "kind", "-year"],
+                "permissions": [("view_monitoring", "Darf das Integrationsmonitoring sehen")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("municipality", "year", "kind"), name="monitoring_one_figure_per_year"
+                    )
+                ],
             },
         ),
     ]
