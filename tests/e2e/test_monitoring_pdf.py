@@ -1,10 +1,11 @@
 """The district's yearly monitoring report printed to PDF by Chromium: A4, one town per page, figures with their source."""
 
+import datetime
 import re
 import shutil
 import subprocess
 import unicodedata
-from datetime import date
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -22,7 +23,7 @@ def test_the_district_report_prints_on_a4_with_every_town_and_its_sources(page_f
     page.fill("#id_username", "e2e-editor")
     page.fill("#id_password", "e2e-pass-4711")
     page.click("input[type=submit]")
-    year = date.today().year
+    year = datetime.datetime.now(tz=ZoneInfo("Europe/Berlin")).year  # the server's year
     page.goto(f"{server}/admin/monitoring/district/kreis-unna/report/{year}/")
     pdf = tmp_path / "report.pdf"
     page.pdf(path=str(pdf), format="A4", print_background=True)
