@@ -47,7 +47,9 @@ def main():
             f"/admin/monitoring/district/{district.slug}/report/{year}/?format=csv",
         ),
     ]
-    print(f"\n{Offer.objects.count()} offers, {Municipality.objects.count()} towns, PostgreSQL (BENCH_OFFERS={OFFERS})\n")
+    print(
+        f"\n{Offer.objects.count()} offers, {Municipality.objects.count()} towns, PostgreSQL (BENCH_OFFERS={OFFERS})\n"
+    )
     print("| what | cold median | cold max | SQL queries |")
     print("| --- | --- | --- | --- |")
     for name, url in pages:
@@ -61,7 +63,9 @@ def main():
                 times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
             queries.add(len(captured))
-        print(f"| {name} | {statistics.median(times):.0f} ms | {max(times):.0f} ms | {'/'.join(map(str, sorted(queries)))} |")
+        print(
+            f"| {name} | {statistics.median(times):.0f} ms | {max(times):.0f} ms | {'/'.join(map(str, sorted(queries)))} |"
+        )
 
 
 if __name__ == "__main__":
