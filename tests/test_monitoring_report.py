@@ -62,3 +62,18 @@ def test_a_report_of_an_earlier_year_shows_that_years_figures(client, ki_editor,
     page = client.get(reverse("admin:monitoring_town_report", args=["unna", 2023])).content.decode()
     assert "57.000" in page and "Quelle 2022" in page
     assert "59.000" not in page
+
+
+def test_the_monitoring_pages_speak_every_language_and_arabic_runs_right_to_left(client, ki_editor, unna):
+    client.force_login(ki_editor)
+    year = timezone.localdate().year
+    for code, title in (("ar", "رصد الاندماج"), ("uk", "Моніторинг інтеграції"), ("tr", "Uyum izleme")):
+        town = client.get(reverse("admin:monitoring_town", args=["unna"]), HTTP_ACCEPT_LANGUAGE=code)
+        assert title in town.content.decode()
+        report = client.get(reverse("admin:monitoring_town_report", args=["unna", year]), HTTP_ACCEPT_LANGUAGE=code)
+        page = report.content.decode()
+        assert f'lang="{code}"' in page and title in page
+        assert ('dir="rtl"' in page) == (code == "ar")
+    # The gap sentences are translated too.
+    page = client.get(reverse("admin:monitoring_town", args=["unna"]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Unna: no offer in the category" in page

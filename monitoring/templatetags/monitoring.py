@@ -6,9 +6,9 @@ register = template.Library()
 
 
 @register.filter
-def one_decimal(value):
-    """12.345 -> '12,3' in the current language; empty for no value."""
-    return "" if value is None else i18n.number(round(value, 1))
+def decimals(value, digits=1):
+    """12.345 -> '12,3' (or with `digits` places: '12,35') in the current language; empty for no value."""
+    return "" if value is None else i18n.number(round(value, int(digits)))
 
 
 @register.filter
