@@ -18,6 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from run import OFFERS, TOWNS, prepare  # noqa: E402 (the bench's settings and data come first)
 
 REQUESTS = 10
+# The first backend only refuses demo passwords; it does not load users for a session.
+BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def main():
@@ -34,7 +36,7 @@ def main():
     user, _created = User.objects.get_or_create(username="bench-monitoring", defaults={"is_staff": True})
     user.groups.add(Group.objects.get(name="KI-Redaktion"))
     client = Client()
-    client.force_login(user)
+    client.force_login(user, backend=BACKEND)
     town = Municipality.objects.get(slug="unna")
     district = District.objects.get(slug="nrw-synthetisch")
     year = time.localtime().tm_year
@@ -55,11 +57,12 @@ def main():
     for name, url in pages:
         times, queries = [], set()
         for _ in range(REQUESTS):
-            connections.close_all()
             cache.clear()
+            client.force_login(user, backend=BACKEND)
+            connections.close_all()
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
-                response = client.get(url)
+                response = client.get(url, secure=True)  # production cookies are HTTPS-only
                 times.append((time.perf_counter() - started) * 1000)
             assert response.status_code == 200, (url, response.status_code)
             queries.add(len(captured))
