@@ -240,6 +240,8 @@ def test_ki_editors_group_has_exactly_the_permissions_editors_need():
         "view_report",
         "change_report",
         "view_dailycount",
+        "view_monitoring",
+        *(f"{action}_populationfigure" for action in ("add", "change", "delete", "view")),
     }
 
 

@@ -1,7 +1,8 @@
 """Dependencies between the project's apps point one way: no app imports one that imports it back.
 
 portal (infrastructure) <- municipalities <- offers <- pages, handouts, links, reports, usage, demo, glossary,
-imports <- … ; api (open data) imports what it publishes, and nothing imports it.
+imports <- … ; api (open data) imports what it publishes, and nothing imports it; monitoring reads
+municipalities, offers, reports and usage for KI staff, and nothing imports it.
 """
 
 import ast
@@ -47,13 +48,15 @@ def test_the_apps_are_found():
         "glossary",
         "api",
         "imports",
+        "monitoring",
     } <= set(APPS)
 
 
 def test_nothing_imports_the_reports_and_usage_apps():
     # They hook into the offer admin, the dashboard and review_reminders instead (see docs/architecture.md).
+    # Only the monitoring reads them, and nothing imports the monitoring.
     graph = {app: imported_apps(app) for app in APPS}
-    assert {app for app, imported in graph.items() if imported & {"reports", "usage"}} == set()
+    assert {app for app, imported in graph.items() if imported & {"reports", "usage"}} <= {"monitoring"}
     assert graph["reports"] <= {"portal", "offers", "municipalities"}
     assert graph["usage"] <= {"portal", "offers", "municipalities"}
 
@@ -80,6 +83,12 @@ def test_the_spreadsheet_exchange_is_imported_by_no_app():
     # so the exchange of spreadsheets can change (or go) without touching the catalogue.
     assert {app for app in APPS if "imports" in imported_apps(app)} == set()
     assert imported_apps("imports") <= {"portal", "municipalities", "offers"}
+
+
+def test_the_monitoring_is_imported_by_no_app():
+    # It reads towns, offers, reports and usage figures for KI staff; nothing may depend on it.
+    assert {app for app in APPS if "monitoring" in imported_apps(app)} == set()
+    assert imported_apps("monitoring") <= {"portal", "municipalities", "offers", "reports", "usage"}
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "links",
     "reports",
     "usage",
+    "monitoring",
     "demo",
     "glossary",
     "api",
