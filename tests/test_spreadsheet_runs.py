@@ -263,3 +263,21 @@ def test_an_editors_changed_places_leave_a_published_offer_published_a_text_chan
     offer.refresh_from_db()
     assert offer.status == Offer.Status.SUBMITTED and offer.summary_de == "Jetzt auch abends."
     assert CourseRun.objects.get(pk=run.pk).free_places == 1
+
+
+def test_an_editor_cannot_change_another_providers_runs_by_the_offers_id(editor_client, own_provider, other_provider):
+    foreign = OfferFactory(provider=other_provider, title_de="Fremder Kurs", format=Offer.Format.ONLINE)
+    run = CourseRunFactory(offer=foreign, free_places=5, places_reported_on=days(-2))
+    row = offer_row(
+        own_provider.name,
+        "Fremder Kurs",
+        Kennung=str(foreign.pk),
+        **{"Termin 1: Freie Plätze": "0", "Termin 2: Beginn": german(days(40))},
+    )
+    preview = upload(editor_client, spreadsheet([row]))
+    assert "gehört zu einem anderen Träger" in str(problems(preview)[2])
+    confirm(editor_client, preview, skip_bad_rows=True)
+    run.refresh_from_db()
+    assert (run.free_places, run.places_reported_on) == (5, days(-2))
+    assert list(CourseRun.objects.filter(offer=foreign)) == [run]
+    assert not CourseRun.objects.exclude(pk=run.pk).exists()
