@@ -17,6 +17,7 @@ list for any use is more than those persons agreed to). The offer's and the prov
 e-mail are published: they are the service's public contact.
 """
 
+import datetime
 import uuid
 from dataclasses import dataclass, field
 
@@ -25,8 +26,9 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from offers.hours import BERLIN, span_text, weekday_name
 from offers.languages import language_name
-from offers.models import Offer
+from offers.models import HSDS_DAYS, Offer
 
 from .texts import Texts
 
@@ -39,6 +41,8 @@ TAXONOMIES = (CATEGORIES, TARGET_GROUPS)
 # service_at_location ids carry the offer's and the place's row ids (UUIDv8, RFC 9562), so one
 # can be looked up without a table of its own; the marker tells them from any other UUID.
 SERVICE_AT_LOCATION_MARKER = 0x5A1
+# service_capacity counts places in a course run: one unit for every run, its id fixed here.
+PLACES_UNIT = uuid.uuid5(TAXONOMY_NAMESPACE, "unit:places")
 
 
 def derived(parent, kind):
@@ -162,8 +166,7 @@ def location(place, ctx):
             }
         ],
         "accessibility": accessibility,
-        # Opening hours come as structured schedules once places have them (issue 14).
-        "schedules": [],
+        "schedules": [weekly_hour(hour, place.uuid, ctx, location_id=place_id) for hour in place.weekly_hours.all()],
     }
 
 
@@ -280,14 +283,78 @@ def service_areas(offer, ctx):
     return areas
 
 
+def weekly_hour(hour, parent, ctx, **link):
+    """A weekly hour (WeeklyHours) as a schedule of its location or service: walk-in or by appointment."""
+    with translation.override(ctx.language):
+        kind = str(hour.get_kind_display())
+    return {
+        **hour.as_hsds(),
+        "id": derived(parent, f"hours:{hour.pk}"),
+        **link,
+        "description": f"{weekday_name(hour.weekday, ctx.language)} {span_text(hour, ctx.language)}: {kind}",
+    }
+
+
+def run_schedule(offer, run, ctx):
+    """A course run as a schedule: valid between its dates, weekly on its weekdays at its class times."""
+    schedule_id = derived(offer.uuid, f"run:{run.pk}")
+    with translation.override(ctx.language):
+        times = run.class_times(ctx.language)
+    note = ctx.texts(run, "note", schedule_id, "description")
+    item = {
+        "id": schedule_id,
+        "service_id": str(offer.uuid),
+        **present(
+            service_at_location_id=service_at_location_id(offer.pk, run.location_id) if run.location_id else None,
+            valid_from=run.start_date.isoformat() if run.start_date else None,
+            valid_to=run.end_date.isoformat() if run.end_date else None,
+            dtstart=run.start_date.isoformat() if run.start_date else None,
+            until=run.end_date.isoformat() if run.end_date else None,
+            description="; ".join(part for part in (times, note) if part),
+        ),
+    }
+    if run.weekdays:
+        item.update(freq="WEEKLY", wkst="MO", byday=",".join(HSDS_DAYS[day - 1] for day in run.weekdays))
+    if run.class_start and run.class_end:
+        item.update(opens_at=f"{run.class_start:%H:%M}", closes_at=f"{run.class_end:%H:%M}")
+    return item
+
+
+def live_runs(offer):
+    """The runs not over nor cancelled, in order (the `upcoming_runs` prefetch)."""
+    return offer.next_runs
+
+
 def schedules(offer, ctx):
-    """An offer's dates and times as HSDS schedules: none yet, until course runs and hours are structured (issue 14)."""
-    return []
+    """An offer's own weekly hours and its runs as HSDS schedules (its places' hours are in its locations)."""
+    own = [weekly_hour(hour, offer.uuid, ctx, service_id=str(offer.uuid)) for hour in offer.weekly_hours.all()]
+    return own + [run_schedule(offer, run, ctx) for run in live_runs(offer)]
 
 
 def service_capacity(offer, ctx):
-    """Free places per run with their date (HSDS 3.1's service_capacity): none yet, until course runs exist (issue 14)."""
-    return []
+    """Free places per run with the day they were reported (HSDS 3.1's service_capacity).
+
+    Only runs not over nor cancelled that have a figure; `updated` is the day of the figure (its
+    midnight in Europe/Berlin), never the person who reported it.
+    """
+    with translation.override(ctx.language):
+        unit = {"id": str(PLACES_UNIT), "name": str(_("Plätze"))}
+    items = []
+    for run in live_runs(offer):
+        if run.free_places is None or run.places_reported_on is None:
+            continue
+        reported = datetime.datetime.combine(run.places_reported_on, datetime.time(), tzinfo=BERLIN)
+        items.append(
+            {
+                "id": derived(offer.uuid, f"capacity:{run.pk}"),
+                "service_id": str(offer.uuid),
+                "unit": unit,
+                "available": run.free_places,
+                **({"maximum": run.max_places} if run.max_places is not None else {}),
+                "updated": reported.isoformat(),
+            }
+        )
+    return items
 
 
 def taxonomy_attribute(offer, term, taxonomy, ctx):

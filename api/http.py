@@ -11,7 +11,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_supported_language_variant
 from django.utils.translation.trans_real import parse_accept_lang_header
 
-from offers.cache import digest
+from offers.cache import digest, today
 from portal.catalogue import until_changed
 from portal.visitors import client_address
 
@@ -142,7 +142,9 @@ def api_view(kind="hsds", content_type=JSON):
                 return json_bytes(body) if isinstance(body, dict) else body
 
             address = digest(request.get_host() + request.get_full_path())
-            content = until_changed(kind, f"{language}:{address}", compute, TIMEOUT)
+            # The day is in the key as in the page cache's: a run that ended yesterday leaves the
+            # schedules and service_capacity at midnight, without an edit.
+            content = until_changed(kind, f"{language}:{today()}:{address}", compute, TIMEOUT)
             if failures:
                 status = 404 if isinstance(failures[0], NotFound) else 400
                 return error(status, str(failures[0]) or "Not found", language)

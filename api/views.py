@@ -169,7 +169,7 @@ def services(request, language):
         offers = offers.in_municipality(town) if town else offers.none()
     if full:
         offers = offers.select_related("provider", "category", "whole_district").prefetch_related(
-            "target_groups", "locations__municipality__district", "locations__provider"
+            "target_groups", *FULL_SERVICE_PREFETCHES, *schedule_prefetches()
         )
     else:
         offers = for_service_list(offers, language)
@@ -236,12 +236,21 @@ def count_in_town(offers, town):
     return offers.filter(everywhere).count() + offers.exclude(everywhere).filter(pk__in=held).count()
 
 
+# What hsds.service_full() reads beside the offer: its places with their weekly hours.
+FULL_SERVICE_PREFETCHES = ("locations__municipality__district", "locations__provider", "locations__weekly_hours")
+
+
+def schedule_prefetches():
+    """The offer's own weekly hours and its runs not over (hsds.schedules, hsds.service_capacity): two queries."""
+    return ("weekly_hours", Offer.objects.upcoming_runs())
+
+
 def one_offer(**lookup):
     try:
         return (
             published_offers()
             .select_related("provider", "category", "whole_district")
-            .prefetch_related("target_groups", "locations__municipality__district", "locations__provider")
+            .prefetch_related("target_groups", *FULL_SERVICE_PREFETCHES, *schedule_prefetches())
             .get(**lookup)
         )
     except (Offer.DoesNotExist, ValueError):
@@ -282,9 +291,13 @@ def organization_detail(request, language, id):
     offers = published_offers().filter(provider=provider).order_by("pk")
     offers = offers.select_related("provider", "category", "whole_district").prefetch_related("target_groups")
     if full_service:
-        offers = offers.prefetch_related("locations__municipality__district", "locations__provider")
+        offers = offers.prefetch_related(*FULL_SERVICE_PREFETCHES, *schedule_prefetches())
     build = hsds.service_full if full_service else hsds.service
-    places = provider.locations.select_related("municipality__district", "provider").order_by("pk")
+    places = (
+        provider.locations.select_related("municipality__district", "provider")
+        .prefetch_related("weekly_hours")
+        .order_by("pk")
+    )
     body = hsds.organization_full(provider, places, [build(offer, ctx) for offer in offers], ctx)
     return with_metadata(body, ctx)
 

@@ -10,17 +10,26 @@ a savepoint per row, unchanged rows skipped); this resource adds the portal's ru
 scope, the review of provider edits, places found or created per provider, duplicates, and one
 version per saved entry with the file's name.
 
-Not here yet: an offer's course runs (`CourseRun`: dates, class times, full or part time, time of
-day, rolling entry, registration deadline, free places); they are kept in the admin and on the
-"Plätze und Termine" screen. They plug in as column groups `Termin 1: …` beside the places'
-(docs/spreadsheet-import.md).
+An offer's runs (`CourseRun`) are column groups `Termin 1: …`, `Termin 2: …` beside the places'
+(`RUN_PARTS`, `run_groups_in`). Group n is the offer's n-th run in the order visitors read them
+(by start, undated last, then by id), as the export writes them: matched by position, not by a
+key. A group with no cell filled leaves the run at that position as it is (an import never
+deletes a run: cancel it with `Abgesagt`, delete it in the admin); a filled group beyond the
+offer's runs is a new run. A run's place is one of the row's places (`Ort <n>` or its
+`Bezeichnung`). A changed free-places figure is dated today and reported by the importing user.
+A row whose only changes are runs saves the runs, each with its version, and not the offer: so
+a provider's new places figures leave a published offer published, as in the admin (runs and
+places are no text to review, `OfferAdmin.save_model`), while a change of text still sends it to
+review.
 """
 
+import copy
 import re
 from collections import OrderedDict, defaultdict
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Max, Prefetch
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from import_export import resources
 from import_export.fields import Field
@@ -30,6 +39,7 @@ from reversion import add_to_revision, create_revision, is_active, set_comment, 
 from municipalities.models import District, Municipality
 from offers.models import (
     Category,
+    CourseRun,
     IntegrationCourse,
     Location,
     Offer,
@@ -48,6 +58,8 @@ from .widgets import (
     LinkWidget,
     LookupWidget,
     TextWidget,
+    TimeWidget,
+    WeekdaysWidget,
     split_list,
     text,
 )
@@ -77,6 +89,39 @@ LOCATION_PARTS = [
 ]
 LOCATION_HEADER = re.compile(r"^Ort (\d+): (.+)$")
 MAX_LOCATION_GROUPS = 20
+LOCATION_REFERENCE = re.compile(r"^(?:Ort\s*)?(\d+)$", re.IGNORECASE)
+
+INTENSITY_WORDS = {
+    CourseRun.Intensity.FULL_TIME.value: "Vollzeit",
+    CourseRun.Intensity.PART_TIME.value: "Teilzeit",
+}
+TIME_OF_DAY_WORDS = {
+    CourseRun.TimeOfDay.MORNING.value: "Vormittags",
+    CourseRun.TimeOfDay.AFTERNOON.value: "Nachmittags",
+    CourseRun.TimeOfDay.EVENING.value: "Abends",
+}
+RUN_LOCATION = "location"
+# A run's columns, "Termin <n>: <label>": (the run's attribute, the label, how a cell is read and written).
+RUN_PARTS = [
+    ("start_date", "Beginn", DateWidget()),
+    ("end_date", "Ende", DateWidget()),
+    ("registration_deadline", "Anmeldeschluss", DateWidget()),
+    ("rolling_entry", "Einstieg jederzeit", BooleanWidget()),
+    ("weekdays", "Wochentage", WeekdaysWidget()),
+    ("class_start", "Unterricht von", TimeWidget()),
+    ("class_end", "Unterricht bis", TimeWidget()),
+    (RUN_LOCATION, "Ort", None),  # one of the row's places: OfferResource.read_run_location
+    ("intensity", "Vollzeit/Teilzeit", ChoiceWidget(INTENSITY_WORDS)),
+    ("time_of_day", "Tageszeit", ChoiceWidget(TIME_OF_DAY_WORDS)),
+    ("note_de", "Hinweis (de)", TextWidget()),
+    ("max_places", "Plätze insgesamt", IntegerWidget()),
+    ("free_places", "Freie Plätze", IntegerWidget()),
+    ("is_cancelled", "Abgesagt", BooleanWidget()),
+    ("has_waiting_list", "Warteliste", BooleanWidget()),
+]
+RUN_HEADER = re.compile(r"^Termin (\d+): (.+)$")
+# The model's messages name fields; the preview names the column.
+RUN_FIELD_PARTS = {"note": "note_de", "location": RUN_LOCATION}
 
 STATUS_WORDS = {
     Offer.Status.DRAFT.value: "Entwurf",
@@ -114,6 +159,24 @@ def text_column(label, code):
 
 def required_columns():
     return [PROVIDER, CATEGORY, text_column("Titel", "de"), text_column("Kurzbeschreibung", "de")]
+
+
+def run_column(number, label):
+    return f"Termin {number}: {label}"
+
+
+def run_groups_in(headers):
+    """The numbers of the run groups a file's headers name (`Termin 2: Beginn` -> 2)."""
+    return sorted({int(match[1]) for header in headers if (match := RUN_HEADER.match(str(header or "")))})
+
+
+def run_order(run):
+    """As visitors read them (CourseRunQuerySet.in_order): by start, undated last, then by id."""
+    return (run.start_date is None, run.start_date or 0, run.pk or 0)
+
+
+def run_values(run):
+    return [getattr(run, "location_id" if attribute == RUN_LOCATION else attribute) for attribute, _l, _w in RUN_PARTS]
 
 
 def location_groups_in(headers):
@@ -154,12 +217,13 @@ class OfferResource(resources.ModelResource):
         use_transactions = True
         store_instance = True
 
-    def __init__(self, user, file_name="", location_groups=(1,), **kwargs):
+    def __init__(self, user, file_name="", location_groups=(1,), run_groups=(), **kwargs):
         super().__init__(**kwargs)
         self.user = user
         self.file_name = file_name
         self.every_provider = edits_every_provider(user)
         self.location_groups = list(location_groups) or [1]
+        self.run_groups = list(run_groups)
         self.providers = LookupWidget(_("Unbekannter Träger „%(value)s“: bitte den Namen wie im Portal angeben."))
         self.categories = LookupWidget(
             _("Die Kategorie „%(value)s“ gibt es nicht. Bitte den Kurznamen einer Kategorie angeben (siehe Anleitung).")
@@ -231,6 +295,13 @@ class OfferResource(resources.ModelResource):
                     location_column(number, label),
                     lambda offer, number=number, index=index: self.show_location(offer, number)[index],
                 )
+        for number in self.run_groups:
+            for index, (attribute, label, _widget) in enumerate(RUN_PARTS):
+                yield computed(
+                    f"run_{number}_{attribute}",
+                    run_column(number, label),
+                    lambda offer, number=number, index=index: self.show_run(offer, number)[index],
+                )
 
     def read_only(self, attribute):
         return attribute in KI_ONLY and not self.every_provider
@@ -300,6 +371,45 @@ class OfferResource(resources.ModelResource):
         location = locations[number - 1]
         return location.name, location.street, location.postal_code, self.towns.show(location.municipality)
 
+    def runs_of(self, offer):
+        """The offer's runs by position (pending ones while a row is read; None where a group added none)."""
+        pending = getattr(offer, "_pending", {}).get("runs")
+        if pending is not None:
+            return pending
+        return sorted(offer.runs.all(), key=run_order) if offer.pk else []
+
+    def show_run(self, offer, number):
+        runs = self.runs_of(offer)
+        if number > len(runs) or runs[number - 1] is None:
+            return [""] * len(RUN_PARTS)
+        run = runs[number - 1]
+        return [
+            self.show_run_location(offer, run) if widget is None else widget.render(getattr(run, attribute))
+            for attribute, _label, widget in RUN_PARTS
+        ]
+
+    def place_of_run(self, offer, run):
+        places = self.locations_of(offer)
+        cached = CourseRun.location.field.get_cached_value(run, None)
+        if cached is not None:
+            return cached, places
+        for place in places:
+            if place.pk == run.location_id:
+                return place, places
+        return run.location, places  # not one of the offer's places (the admin allows none such)
+
+    def show_run_location(self, offer, run):
+        """The place's name where it names one place of the offer; else `Ort <n>`."""
+        if run.location_id is None and CourseRun.location.field.get_cached_value(run, None) is None:
+            return ""
+        place, places = self.place_of_run(offer, run)
+        if sum(1 for other in places if fold(other.name) == fold(place.name)) == 1:
+            return place.name
+        for number, other in enumerate(places, start=1):
+            if other is place or (other.pk and other.pk == place.pk):
+                return location_column(number, "").rstrip(": ")
+        return place.name
+
     def represent(self, offer, columns):
         return {
             field.column_name: text(self.export_field(field, offer))
@@ -313,7 +423,9 @@ class OfferResource(resources.ModelResource):
         return (
             Offer.objects.editable_by(self.user)
             .select_related("provider", "category", "course", "whole_district")
-            .prefetch_related(Prefetch("locations", Location.objects.select_related("municipality")), "target_groups")
+            .prefetch_related(
+                Prefetch("locations", Location.objects.select_related("municipality")), "target_groups", "runs"
+            )
         )
 
     def before_import(self, dataset, **kwargs):
@@ -382,6 +494,7 @@ class OfferResource(resources.ModelResource):
             self.read_target_groups(instance, row, errors)
         self.read_course(instance, row, errors)
         self.read_locations(instance, row, errors)
+        self.read_runs(instance, row, errors)
         if errors:
             raise ValidationError(errors)
 
@@ -537,6 +650,111 @@ class OfferResource(resources.ModelResource):
         location._new = True
         return location
 
+    def read_runs(self, instance, row, errors):
+        """The run groups of the row onto the offer's runs by position (see the module's docstring)."""
+        groups = run_groups_in(row.keys())
+        if not groups:
+            return
+        runs = [self.copy_run(run) for run in self.runs_of(instance)] if instance.pk else []
+        places = self.locations_of(instance)
+        today = timezone.localdate()
+        for number in groups:
+            cells = {
+                attribute: row[run_column(number, label)]
+                for attribute, label, _widget in RUN_PARTS
+                if run_column(number, label) in row
+            }
+            if self.empty_group(cells):
+                continue
+            runs.extend([None] * (number - len(runs)))
+            run = runs[number - 1]
+            if run is None:
+                run = runs[number - 1] = CourseRun(offer_id=instance.pk)
+                run._before = None
+            problems_before = set(errors)
+            for attribute, label, widget in RUN_PARTS:
+                if attribute not in cells:
+                    continue
+                column = run_column(number, label)
+                try:
+                    if widget is None:
+                        run.location = self.read_run_location(cells[attribute], places)
+                    else:
+                        setattr(run, attribute, widget.clean(cells[attribute]))
+                except ValueError as error:
+                    errors[column] = [str(error)]
+            if set(errors) - problems_before:
+                continue
+            run.offer_locations = [place for place in places if place.pk]
+            try:
+                run.full_clean(
+                    exclude=["offer", "places_reported_by"], validate_unique=False, validate_constraints=False
+                )
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    part = RUN_FIELD_PARTS.get(field, field)
+                    label = next((label for attribute, label, _w in RUN_PARTS if attribute == part), RUN_PARTS[0][1])
+                    errors.setdefault(run_column(number, label), []).extend(messages)
+                continue
+            before = run._before
+            run._changed = before is None or run_values(run) != before
+            before_free = None if before is None else before[[a for a, _l, _w in RUN_PARTS].index("free_places")]
+            if run.free_places is not None and (before is None or run.free_places != before_free):
+                run.places_reported_on = today
+                run.places_reported_by = self.user
+        instance._pending["runs"] = runs
+
+    @staticmethod
+    def copy_run(run):
+        """A run to change while the row is read; the loaded one stays as it was (the preview compares both)."""
+        changed = copy.copy(run)
+        changed._state = copy.copy(run._state)
+        changed._state.fields_cache = dict(run._state.fields_cache)
+        changed._before = run_values(run)
+        changed._changed = False
+        return changed
+
+    @staticmethod
+    def empty_group(cells):
+        """No cell filled: yes/no cells saying no (as the export writes an absent run's) count as empty."""
+        for attribute, _label, widget in RUN_PARTS:
+            if attribute not in cells:
+                continue
+            if isinstance(widget, BooleanWidget):
+                try:
+                    if widget.clean(cells[attribute]):
+                        return False
+                except ValueError:
+                    return False
+            elif text(cells[attribute]):
+                return False
+        return True
+
+    @staticmethod
+    def read_run_location(cell, places):
+        """`Ort 2` (or `2`) for the row's second place, or a place's `Bezeichnung`."""
+        value = text(cell)
+        if not value:
+            return None
+        reference = LOCATION_REFERENCE.match(value)
+        if reference and 1 <= int(reference[1]) <= len(places):
+            return places[int(reference[1]) - 1]
+        named = [place for place in places if fold(place.name) == fold(value)]
+        if len(named) == 1:
+            return named[0]
+        if len(named) > 1:
+            raise ValueError(
+                _("Mehrere Orte dieses Angebots heißen „%(value)s“: bitte „Ort <n>“ angeben (n: die Nummer des Ortes).")
+                % {"value": value}
+            )
+        raise ValueError(
+            _(
+                "„%(value)s“ ist keiner der Orte dieses Angebots: bitte die Bezeichnung eines seiner Orte "
+                "(Spalten „Ort <n>: …“) oder „Ort <n>“ angeben."
+            )
+            % {"value": value}
+        )
+
     def skip_row(self, instance, original, row, import_validation_errors=None):
         """Unchanged when every column of the file says what the offer already holds (texts, links, places, course)."""
         if import_validation_errors:
@@ -562,8 +780,13 @@ class OfferResource(resources.ModelResource):
         locations = getattr(instance, "_pending", {}).get("locations")
         if locations is None and instance.pk:
             locations = list(instance.locations.all())
-        if not self.every_provider:
-            instance.status = Offer.Status.SUBMITTED  # a provider's edit waits for KI staff
+        changes = getattr(instance, "_changes", None) or []
+        # Only runs changed: the offer itself is not saved, so a published one stays published.
+        instance._runs_only = bool(
+            not instance._created and changes and all(RUN_HEADER.match(column) for column, _b, _a in changes)
+        )
+        if not self.every_provider and not instance._runs_only:
+            instance.status = Offer.Status.SUBMITTED  # a provider's edit of the offer waits for KI staff
         try:
             # A place that could not be read (or found for an unknown provider) is its own problem.
             if "provider" not in errors and not any(LOCATION_HEADER.match(str(key)) for key in errors):
@@ -616,9 +839,13 @@ class OfferResource(resources.ModelResource):
         if "target_groups" in pending:
             self.set_links(instance, "target_groups", pending["target_groups"], kwargs)
         course = pending.get("course")
-        if course is not None:
+        if course is not None and not instance._runs_only:
             course.offer = instance
             course.save()
+        for run in pending.get("runs") or []:
+            if run is not None and run._changed:
+                run.offer = instance
+                run.save()  # in the row's revision: one version per changed run
         if getattr(instance, "_created", False) and is_active():
             add_to_revision(instance)  # its version as linked now (the links were written without signals)
         locations = pending.get("locations")
@@ -638,6 +865,11 @@ class OfferResource(resources.ModelResource):
             through.objects.bulk_create([through(offer_id=instance.pk, **{target: entry.pk}) for entry in entries])
         else:
             getattr(instance, name).set(entries)
+
+    def do_instance_save(self, instance, is_create):
+        if getattr(instance, "_runs_only", False):
+            return  # its runs are saved in save_m2m; the offer row, its date and its status stay
+        super().do_instance_save(instance, is_create)
 
     def after_import_row(self, row, row_result, **kwargs):
         instance = row_result.instance
@@ -676,10 +908,13 @@ def export_offers(user, queryset=None):
     if queryset is not None:
         offers = offers.filter(pk__in=queryset.values("pk"))
     most = offers.order_by().annotate(places=Count("locations")).aggregate(most=Max("places"))["most"]
-    resource = OfferResource(user, location_groups=range(1, max(most or 0, 1) + 1))
+    most_runs = offers.order_by().annotate(count=Count("runs")).aggregate(most=Max("count"))["most"]
+    resource = OfferResource(
+        user, location_groups=range(1, max(most or 0, 1) + 1), run_groups=range(1, max(most_runs or 0, 1) + 1)
+    )
     return resource.export(resource.get_queryset().filter(pk__in=offers.values("pk")).order_by("pk"))
 
 
 def template_headers(user):
-    """The columns of an empty template: every column, two place groups."""
-    return OfferResource(user, location_groups=(1, 2)).headers()
+    """The columns of an empty template: every column, two place groups and two run groups."""
+    return OfferResource(user, location_groups=(1, 2), run_groups=(1, 2)).headers()

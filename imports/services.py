@@ -16,7 +16,7 @@ from import_export.results import RowResult
 
 from portal.catalogue import one_change
 
-from .resources import OfferResource, location_groups_in, required_columns
+from .resources import OfferResource, location_groups_in, required_columns, run_groups_in
 
 STATES = {
     RowResult.IMPORT_TYPE_NEW: gettext_lazy("neu"),
@@ -98,7 +98,12 @@ def column_problems(headers, resource):
 
 def import_offers(dataset, user, file_name, *, dry_run=True, skip_bad_rows=False):
     """Run the rows of `dataset`; with dry_run nothing stays. Returns a Report."""
-    resource = OfferResource(user, file_name=file_name, location_groups=location_groups_in(dataset.headers) or [1])
+    resource = OfferResource(
+        user,
+        file_name=file_name,
+        location_groups=location_groups_in(dataset.headers) or [1],
+        run_groups=run_groups_in(dataset.headers),
+    )
     report = Report(file_name=file_name, problems=column_problems(dataset.headers, resource))
     if report.problems:
         return report

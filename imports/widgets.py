@@ -177,3 +177,68 @@ class LookupWidget(widgets.Widget):
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else self.show(value)
+
+
+# Weekdays as Germans abbreviate them (a file format: the same in every admin language), ISO 1..7.
+WEEKDAY_WORDS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+WEEKDAY_NAMES = {
+    **{fold(word): number for number, word in enumerate(WEEKDAY_WORDS, start=1)},
+    **{
+        fold(name): number
+        for number, name in enumerate(
+            ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"), start=1
+        )
+    },
+    **{str(number): number for number in range(1, 8)},
+}
+
+
+class WeekdaysWidget(widgets.Widget):
+    """„Mo, Di, Do“, ranges „Mo–Fr“ (also „Mo-Fr“), full names or ISO digits 1–7; written as „Mo, Di, Do“."""
+
+    def clean(self, value, row=None, **kwargs):
+        days = set()
+        for part in split_list(value):
+            ends = [end.strip() for end in re.split(r"\s*[-–—]\s*", part)]
+            numbers = []
+            for end in ends:
+                number = WEEKDAY_NAMES.get(fold(end).rstrip("."))
+                if number is None:
+                    raise ValueError(
+                        _("„%(value)s“ ist kein Wochentag. Bitte Mo, Di, Mi, Do, Fr, Sa, So schreiben, z. B. „Mo–Fr“.")
+                        % {"value": end}
+                    )
+                numbers.append(number)
+            if len(numbers) == 2 and numbers[0] <= numbers[1]:
+                days.update(range(numbers[0], numbers[1] + 1))
+            elif len(numbers) == 1:
+                days.add(numbers[0])
+            else:
+                raise ValueError(
+                    _("„%(value)s“ ist kein Wochentag. Bitte Mo, Di, Mi, Do, Fr, Sa, So schreiben, z. B. „Mo–Fr“.")
+                    % {"value": part}
+                )
+        return sorted(days)
+
+    def render(self, value, obj=None, **kwargs):
+        return ", ".join(WEEKDAY_WORDS[day - 1] for day in sorted(value or []))
+
+
+class TimeWidget(widgets.Widget):
+    """8:45 or 08:45 (also 8.45), or a time cell of Excel; written as 08:45."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.time().replace(second=0, microsecond=0)
+        if isinstance(value, datetime.time):
+            return value.replace(second=0, microsecond=0)
+        cell = text(value)
+        if not cell:
+            return None
+        match = re.fullmatch(r"(\d{1,2})[:.](\d{2})(?::00)?", cell)
+        if match and int(match[1]) < 24 and int(match[2]) < 60:
+            return datetime.time(int(match[1]), int(match[2]))
+        raise ValueError(_("„%(value)s“ ist keine Uhrzeit. Bitte als SS:MM schreiben, z. B. 08:45.") % {"value": cell})
+
+    def render(self, value, obj=None, **kwargs):
+        return value.strftime("%H:%M") if value else ""

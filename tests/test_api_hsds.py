@@ -9,8 +9,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
-from offers.models import Offer
+from offers.factories import (
+    CategoryFactory,
+    CourseRunFactory,
+    LocationFactory,
+    OfferFactory,
+    ProviderFactory,
+    TargetGroupFactory,
+    WeeklyHoursFactory,
+)
+from offers.models import HoursKind, Offer
 
 from . import hsds_standard
 
@@ -70,6 +78,55 @@ def catalogue(db, unna, luenen, django_user_model):
         free_of_charge=True,
         languages=["de", "tr"],
     )
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    runs = {
+        "next": CourseRunFactory(
+            offer=course,
+            location=place,
+            start_date=today + 20 * day,
+            end_date=today + 200 * day,
+            weekdays=[1, 2, 4],
+            class_start=datetime.time(8, 45),
+            class_end=datetime.time(12),
+            note_de="Mit Kinderbetreuung.",
+            note_ar="مع رعاية الأطفال.",
+            max_places=20,
+            free_places=6,
+            places_reported_on=today - 3 * day,
+            places_reported_by=editor,
+        ),
+        "later": CourseRunFactory(
+            offer=course,
+            start_date=today + 90 * day,
+            end_date=None,
+            weekdays=[6],
+            class_start=datetime.time(10),
+            class_end=datetime.time(14),
+            note_de="Samstagskurs.",
+            max_places=None,
+            free_places=15,
+            places_reported_on=today - 30 * day,
+        ),
+        "unreported": CourseRunFactory(offer=course, free_places=None, places_reported_on=None),
+        "cancelled": CourseRunFactory(offer=course, is_cancelled=True, note_de="Abgesagter Geheimtermin"),
+        "over": CourseRunFactory(
+            offer=course, start_date=today - 100 * day, end_date=today - day, note_de="Vorbei Geheimtermin"
+        ),
+    }
+    hours = {
+        "walk_in": WeeklyHoursFactory(
+            location=place, weekday=0, opens_at=datetime.time(9), closes_at=datetime.time(12)
+        ),
+        "appointment": WeeklyHoursFactory(
+            location=place,
+            weekday=3,
+            opens_at=datetime.time(14),
+            closes_at=datetime.time(16, 30),
+            kind=HoursKind.APPOINTMENT,
+        ),
+        "own": WeeklyHoursFactory(offer=free, weekday=1, opens_at=datetime.time(10), closes_at=datetime.time(13)),
+    }
     hidden = [
         OfferFactory(title_de="Entwurf Geheimkurs", provider=provider, category=category, status=Offer.Status.DRAFT),
         OfferFactory(
@@ -93,6 +150,8 @@ def catalogue(db, unna, luenen, django_user_model):
         "free": free,
         "hidden": hidden,
         "editor": editor,
+        "runs": runs,
+        "hours": hours,
     }
 
 
@@ -208,11 +267,102 @@ def test_a_service_carries_the_offers_facts(client, catalogue):
     assert {pair["location"]["addresses"][0]["city"] for pair in body["service_at_locations"]} == {"Unna", "Lünen"}
     terms = {attribute["taxonomy_term"]["name"] for attribute in body["attributes"]}
     assert terms == {"Sprachkurse", "Frauen"}
-    # Runs and structured hours are not in the portal yet: the lists are there, empty.
-    assert body["schedules"] == [] and body["service_capacity"] == []
     free = get(client, f"{API}/services/{catalogue['free'].uuid}")
     assert free["cost_options"][0]["amount"] == 0
     assert free["service_areas"][0]["name"] == "Kreis Unna"
+
+
+def by_id(items):
+    return {item["id"]: item for item in items}
+
+
+def test_a_courses_runs_are_its_schedules_and_their_free_places_its_capacity(client, catalogue):
+    course, place, runs = catalogue["course"], catalogue["place"], catalogue["runs"]
+    today = timezone.localdate()
+    body = get(client, f"{API}/services/{course.uuid}?lang=ar")
+    schedules = body["schedules"]
+    # Upcoming runs in order of their start; the cancelled and the finished ones are left out.
+    assert [item["valid_from"] for item in schedules] == [
+        runs[name].start_date.isoformat() for name in ("next", "unreported", "later")
+    ]
+    first = schedules[0]
+    assert first["service_id"] == str(course.uuid)
+    assert (first["valid_to"], first["freq"], first["wkst"], first["byday"]) == (
+        runs["next"].end_date.isoformat(),
+        "WEEKLY",
+        "MO",
+        "MO,TU,TH",
+    )
+    assert (first["opens_at"], first["closes_at"]) == ("08:45", "12:00")
+    assert first["service_at_location_id"] == sal_id(course, place)
+    assert "مع رعاية الأطفال." in first["description"]
+    last = schedules[2]
+    assert (
+        "valid_to" not in last
+        and last["byday"] == "SA"
+        and (last["opens_at"], last["closes_at"])
+        == (
+            "10:00",
+            "14:00",
+        )
+    )
+    # Its note has no Arabic text: German stands in, and the metadata says so for that schedule.
+    assert "Samstagskurs." in last["description"]
+    fallback = {item["id"]: item["fields"] for item in body["response_metadata"]["german_fallback"]}
+    assert fallback[last["id"]] == ["description"]
+    assert first["id"] not in fallback
+    # Free places per run with a figure, with the day it was reported (never who reported it).
+    capacity = body["service_capacity"]
+    assert [(item["available"], item.get("maximum")) for item in capacity] == [(6, 20), (15, None)]
+    assert [datetime.datetime.fromisoformat(item["updated"]).date() for item in capacity] == [
+        today - datetime.timedelta(days=3),
+        today - datetime.timedelta(days=30),
+    ]
+    assert all(item["service_id"] == str(course.uuid) and item["unit"]["name"] for item in capacity)
+    text = json.dumps(body, ensure_ascii=False)
+    assert "Geheimtermin" not in text and "mueller" not in text and "redakteurin" not in text
+    # The ids are stable UUIDs of their own.
+    again = get(client, f"{API}/services/{course.uuid}?lang=ar")
+    ids = [item["id"] for item in schedules + capacity]
+    assert ids == [item["id"] for item in again["schedules"] + again["service_capacity"]]
+    assert len(set(ids)) == len(ids) and all(str(uuid.UUID(value)) == value for value in ids)
+
+
+def test_a_services_own_hours_and_a_locations_hours_are_schedules(client, catalogue):
+    free, place, course = catalogue["free"], catalogue["place"], catalogue["course"]
+    own = get(client, f"{API}/services/{free.uuid}")["schedules"]
+    assert [(item["byday"], item["opens_at"], item["closes_at"], item["freq"]) for item in own] == [
+        ("TU", "10:00", "13:00", "WEEKLY")
+    ]
+    assert own[0]["service_id"] == str(free.uuid) and own[0]["attending_type"] == "walk_in"
+    body = get(client, f"{API}/services/{course.uuid}?lang=en")
+    located = {pair["location"]["name"]: pair["location"] for pair in body["service_at_locations"]}
+    schedules = located["Lindenhof Unna-Mitte"]["schedules"]
+    assert [(item["byday"], item["opens_at"], item["closes_at"], item["attending_type"]) for item in schedules] == [
+        ("MO", "09:00", "12:00", "walk_in"),
+        ("TH", "14:00", "16:30", "appointment"),
+    ]
+    assert {item["location_id"] for item in schedules} == {str(place.uuid)}
+    assert "Monday" in schedules[0]["description"] and "Thursday" in schedules[1]["description"]
+    assert located["Lindenhof Lünen"]["schedules"] == []
+    organization = get(client, f"{API}/organizations/{catalogue['provider'].uuid}")
+    places = {location["name"]: location for location in organization["locations"]}
+    assert [item["attending_type"] for item in places["Lindenhof Unna-Mitte"]["schedules"]] == [
+        "walk_in",
+        "appointment",
+    ]
+
+
+def test_a_run_that_ends_today_leaves_the_cached_answer_at_midnight(client, catalogue, monkeypatch):
+    course = catalogue["course"]
+    today = timezone.localdate()
+    ending = CourseRunFactory(offer=course, start_date=today - datetime.timedelta(days=60), end_date=today)
+    address = f"{API}/services/{course.uuid}"
+    assert ending.start_date.isoformat() in [item.get("valid_from") for item in get(client, address)["schedules"]]
+    monkeypatch.setattr(timezone, "localdate", lambda *args: today + datetime.timedelta(days=1))
+    body = get(client, address)  # the same catalogue version, the next day
+    assert ending.start_date.isoformat() not in [item.get("valid_from") for item in body["schedules"]]
+    assert len(body["service_capacity"]) == 2
 
 
 def test_drafts_submitted_and_expired_offers_never_appear(client, with_taxonomies):
@@ -430,12 +580,15 @@ def query_count(client, address):
     ("address", "queries"),
     [
         ("/services?per_page=50&postcode=59423&lang=ar", 6),
-        ("/services?full=true", 8),
-        ("/services/{course}", 7),
+        # Runs and hours: the full service +3 (its weekly hours, its runs, its places' hours), a provider's
+        # places +1 (their hours).
+        ("/services?full=true", 11),
+        ("/services/{course}", 10),
         ("/organizations", 3),
-        ("/organizations/{provider}", 5),
+        ("/organizations/{provider}", 6),
+        ("/organizations/{provider}?full_service=true", 13),
         ("/service_at_locations", 4),
-        ("/service_at_locations/{sal}", 7),
+        ("/service_at_locations/{sal}", 10),
         ("/taxonomies", 1),
         ("/taxonomy_terms", 3),
         ("/taxonomy_terms/{category}", 3),
@@ -450,13 +603,16 @@ def test_each_endpoint_asks_the_database_a_fixed_number_of_times(client, catalog
     )
     before = query_count(client, address)
     for number in range(5):
-        OfferFactory(
+        more = OfferFactory(
             title_de=f"Mehr {number}",
             provider=catalogue["provider"],
             category=catalogue["category"],
             locations=[catalogue["place"], LocationFactory(provider=catalogue["provider"])],
             target_groups=[catalogue["women"], TargetGroupFactory()],
         )
+        CourseRunFactory.create_batch(2, offer=more, location=more.locations.last())
+        WeeklyHoursFactory(offer=more)
+        WeeklyHoursFactory(location=more.locations.last())
     assert query_count(client, address) == before == queries
 
 

@@ -1,16 +1,28 @@
 """A district's whole catalogue in one file: 2,000 rows, 5 of them bad (the file is made here, not kept)."""
 
 import pytest
+from django.db.models import F
 
 from municipalities.models import Municipality
 from offers.factories import LocationFactory, OfferFactory, ProviderFactory
-from offers.models import Category, Offer, language_codes
+from offers.models import Category, CourseRun, Offer, language_codes
 
 from .spreadsheets import TEXTS, confirm, offer_row, problems, spreadsheet, upload
 
 pytestmark = pytest.mark.django_db
 
 ROWS = 2000
+# Every tenth row has a run at its place: the others' run columns stay empty.
+RUN = {
+    "Termin 1: Beginn": "01.03.2027",
+    "Termin 1: Ende": "30.09.2027",
+    "Termin 1: Wochentage": "Mo–Fr",
+    "Termin 1: Unterricht von": "08:45",
+    "Termin 1: Unterricht bis": "12:00",
+    "Termin 1: Ort": "Bildungszentrum",
+    "Termin 1: Plätze insgesamt": "20",
+    "Termin 1: Freie Plätze": "5",
+}
 CATEGORIES = ["berufssprachkurs", "beratung", "elternprogramme", "freizeit-begegnung", "sprachfoerderung-kinder"]
 
 
@@ -26,6 +38,7 @@ def bulk_rows(providers, towns):
                 town=town.name,
                 postal_code=town.postal_code_list()[0],
                 street=f"Hauptstraße {index % 50 + 1}",
+                **(RUN if index % 10 == 0 else {}),
             )
         )
     return rows
@@ -87,3 +100,7 @@ def test_two_thousand_rows_with_five_bad_ones(client, ki_editor):
     for values in imported.values(*columns):
         assert all(values.values()), values
     assert imported.filter(locations__isnull=False).distinct().count() == 1995
+    runs = CourseRun.objects.filter(offer__in=imported)
+    assert runs.count() == 200  # row 18's offer (index 16) has none; no bad row has a run
+    assert runs.filter(weekdays=[1, 2, 3, 4, 5], free_places=5, places_reported_by=ki_editor).count() == 200
+    assert runs.filter(location__offers=F("offer")).count() == 200  # each at its offer's place

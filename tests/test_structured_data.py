@@ -1,16 +1,23 @@
 """schema.org JSON-LD on offer pages, read back as a search engine reads it (extruct)."""
 
+import datetime
+
 import extruct
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from offers.factories import (
+    CourseRunFactory,
     IntegrationCourseFactory,
     LocationFactory,
     OfferFactory,
     ProviderFactory,
     TargetGroupFactory,
+    WeeklyHoursFactory,
 )
-from offers.models import Provider
+from offers.models import Category, HoursKind, Provider
 
 
 def json_ld(client, offer, language="de"):
@@ -70,8 +77,120 @@ def test_an_integration_course_is_a_course(client, db, unna):
     assert data["@type"] == "Course"
     assert data["provider"]["name"] == course.offer.provider.name
     assert data["inLanguage"] == ["de"]
-    # Runs come as CourseInstance once the portal keeps them.
+    # No runs: no course instances.
     assert "hasCourseInstance" not in data
+
+
+def days(count):
+    return timezone.localdate() + datetime.timedelta(days=count)
+
+
+def test_a_courses_upcoming_runs_are_its_course_instances(client, db, unna):
+    place = LocationFactory(municipality=unna, name="Haus am Markt", latitude="51.5", longitude="7.7")
+    course = IntegrationCourseFactory(offer__locations=[place]).offer
+    CourseRunFactory(
+        offer=course,
+        location=place,
+        start_date=days(20),
+        end_date=days(200),
+        weekdays=[1, 2, 4],
+        class_start=datetime.time(8, 45),
+        class_end=datetime.time(12),
+        max_places=20,
+        free_places=6,
+        places_reported_on=days(-3),
+    )
+    CourseRunFactory(offer=course, start_date=days(60), end_date=None, weekdays=[6], places_reported_on=days(-30))
+    CourseRunFactory(offer=course, start_date=days(90), is_cancelled=True)
+    CourseRunFactory(offer=course, start_date=days(-300), end_date=days(-1), note_de="Vorbei")
+    data = json_ld(client, course)
+    instances = data["hasCourseInstance"]
+    assert [instance["startDate"] for instance in instances] == [
+        days(20).isoformat(),
+        days(60).isoformat(),
+        days(90).isoformat(),
+    ]
+    first, second, cancelled = instances
+    assert first["@type"] == "CourseInstance"
+    assert first["endDate"] == days(200).isoformat()
+    assert first["courseSchedule"] == {
+        "@type": "Schedule",
+        "repeatFrequency": "P1W",
+        "byDay": ["https://schema.org/Monday", "https://schema.org/Tuesday", "https://schema.org/Thursday"],
+        "startTime": "08:45",
+        "endTime": "12:00",
+        "startDate": days(20).isoformat(),
+        "endDate": days(200).isoformat(),
+        "scheduleTimezone": "Europe/Berlin",
+    }
+    assert first["location"]["name"] == "Haus am Markt"
+    assert first["location"]["address"]["addressLocality"] == "Unna"
+    assert (first["maximumAttendeeCapacity"], first["remainingAttendeeCapacity"]) == (20, 6)
+    assert first["eventStatus"] == "https://schema.org/EventScheduled"
+    # A figure of 30 days ago is no fact: no capacity at all. No end date: none said.
+    assert "remainingAttendeeCapacity" not in second and "maximumAttendeeCapacity" not in second
+    assert "endDate" not in second and second["courseSchedule"]["byDay"] == ["https://schema.org/Saturday"]
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_a_language_course_with_runs_is_a_course_counselling_with_runs_stays_a_service(client, db):
+    course = OfferFactory(category=Category.objects.get(slug="berufssprachkurs"), format="online")
+    CourseRunFactory(offer=course)
+    assert json_ld(client, course)["@type"] == "Course"
+    counselling = OfferFactory(category=Category.objects.get(slug="beratung"), format="online")
+    CourseRunFactory(offer=counselling)
+    data = json_ld(client, counselling)
+    assert data["@type"] == "Service" and "hasCourseInstance" not in data
+
+
+def test_weekly_hours_are_opening_hours_specifications(client, db, unna):
+    place = LocationFactory(municipality=unna, name="Beratungsstelle Mitte")
+    WeeklyHoursFactory(location=place, weekday=0, opens_at=datetime.time(9), closes_at=datetime.time(12))
+    WeeklyHoursFactory(
+        location=place,
+        weekday=3,
+        opens_at=datetime.time(14),
+        closes_at=datetime.time(16, 30),
+        kind=HoursKind.APPOINTMENT,
+    )
+    offer = OfferFactory(category=Category.objects.get(slug="beratung"), locations=[place])
+    data = json_ld(client, offer, "en")
+    hours = data["availableChannel"]["serviceLocation"][0]["openingHoursSpecification"]
+    assert [(hour["dayOfWeek"], hour["opens"], hour["closes"]) for hour in hours] == [
+        ("https://schema.org/Monday", "09:00", "12:00"),
+        ("https://schema.org/Thursday", "14:00", "16:30"),
+    ]
+    assert hours[0]["@type"] == "OpeningHoursSpecification"
+    assert [hour["name"] for hour in hours] == ["Walk-in hours", "By appointment only"]
+    assert "hoursAvailable" not in data
+    # An offer with hours of its own: the service's hours (schema.org's Service has hoursAvailable).
+    own = OfferFactory(category=Category.objects.get(slug="migrationsberatung-erwachsene"), format="online")
+    WeeklyHoursFactory(offer=own, weekday=1, opens_at=datetime.time(10), closes_at=datetime.time(13))
+    hours = json_ld(client, own)["hoursAvailable"]
+    assert [(hour["@type"], hour["dayOfWeek"], hour["opens"], hour["closes"]) for hour in hours] == [
+        ("OpeningHoursSpecification", "https://schema.org/Tuesday", "10:00", "13:00")
+    ]
+
+
+def test_the_runs_and_hours_cost_the_offer_page_no_query(client, db, unna):
+    place = LocationFactory(municipality=unna)
+    course = IntegrationCourseFactory(offer__locations=[place]).offer
+    CourseRunFactory(offer=course, location=place)
+    WeeklyHoursFactory(location=place)
+
+    def queries():
+        from django.core.cache import cache
+
+        cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            json_ld(client, course)
+        return len(captured)
+
+    before = queries()
+    for _ in range(3):
+        CourseRunFactory(offer=course, location=LocationFactory(municipality=unna))
+        WeeklyHoursFactory(location=place, weekday=4)
+    assert queries() == before
 
 
 @pytest.mark.parametrize("title", ["</script><script>alert(1)</script>", "A & B <b>fett</b>"])
