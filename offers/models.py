@@ -350,10 +350,13 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     # Hours (issue 14): an offer's own weekly hours, else its locations' (offers/hours.py).
     def _by_hours(self, rows, own_filter=None, location_filter=None):
-        own = rows.filter(own_filter or Q(), offer=OuterRef("pk"))
-        at_location = rows.filter(location_filter or Q(), location__offers=OuterRef("pk"))
-        has_own = WeeklyHours.objects.filter(offer=OuterRef("pk"))
-        return self.filter(Exists(own) | (~Exists(has_own) & Exists(at_location)))
+        # Uncorrelated `IN (…)`: PostgreSQL hashes each set of ids once (the hours that match are few),
+        # where a correlated EXISTS per offer probed the hours three times for each of a town's offers.
+        own = rows.filter(own_filter or Q(), offer__isnull=False).values("offer_id")
+        located = rows.filter(location_filter or Q(), location__isnull=False).values("location_id")
+        at_location = Offer.locations.through.objects.filter(location__in=located).values("offer_id")
+        has_own = WeeklyHours.objects.filter(offer__isnull=False).values("offer_id")
+        return self.filter(Q(pk__in=own) | (~Q(pk__in=has_own) & Q(pk__in=at_location)))
 
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
