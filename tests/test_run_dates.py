@@ -124,6 +124,10 @@ def test_stored_dates_give_what_the_runs_give_on_any_day(unna):
         live = sorted(live.values_list("next_start", "title_de"), key=lambda row: (row[0] is None, row))
         stored = list(offers.order_by_next_start(today=day).values_list("title_de", flat=True))
         assert stored == [title for _start, title in live], day
+        # Only the first ones needed (a page): on PostgreSQL from the four bands, the same order.
+        for first in (1, 7, 20):
+            head = offers.order_by_next_start(today=day, first=first).values_list("title_de", flat=True)[:first]
+            assert list(head) == stored[:first], (day, first)
         with_places = {
             offer.title_de for offer in offers if any(run.state(day) in ("open", "few") for run in offer.runs.all())
         }

@@ -48,7 +48,9 @@ class Migration(migrations.Migration):
             options={
                 "indexes": [
                     models.Index(fields=["places_until"], name="offers_run_dates_places"),
+                    models.Index(fields=["next_start", "offer"], name="offers_run_dates_next"),
                     models.Index(fields=["next_start_until"], name="offers_run_dates_stale"),
+                    models.Index(fields=["next_start_from"], name="offers_run_dates_early"),
                 ],
             },
         ),
