@@ -594,9 +594,12 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 self.filter(
                     Q(run_dates__next_start_from__gt=today) | Q(run_dates__next_start_until__lt=today)
                 ).order_by_next_start(language, today),
-                by_title.filter(Q(run_dates__isnull=True) | stored & Q(run_dates__next_start__isnull=True)).order_by(
-                    "shown_title", "pk"
-                ),
+                # Last in the order: read only when fewer than `first` have a stored next start (a one-time check).
+                by_title.filter(Q(run_dates__isnull=True) | stored & Q(run_dates__next_start__isnull=True))
+                .filter(
+                    ~Exists(self.filter(stored, run_dates__next_start__isnull=False).values("pk")[first - 1 : first])
+                )
+                .order_by("shown_title", "pk"),
             ]
             head, *rest = [band.values("pk")[:first] for band in bands]
             return (
