@@ -6,10 +6,12 @@ from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
-from django.db import connections, models, router
+from django.db import connections, models, router, transaction
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber, StrIndex
 from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
@@ -22,7 +24,7 @@ from portal.catalogue import CatalogueQuerySet, until_changed
 from portal.i18n import weekly_times
 from portal.text import slugify_de
 
-from . import hours
+from . import hours, run_dates
 from .fields import LanguageCodesField, WeekdaysField
 from .languages import language_name
 from .search import SHORT_WORD, TrigramIndex, stored_text, understand
@@ -348,10 +350,13 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     # Hours (issue 14): an offer's own weekly hours, else its locations' (offers/hours.py).
     def _by_hours(self, rows, own_filter=None, location_filter=None):
-        own = rows.filter(own_filter or Q(), offer=OuterRef("pk"))
-        at_location = rows.filter(location_filter or Q(), location__offers=OuterRef("pk"))
-        has_own = WeeklyHours.objects.filter(offer=OuterRef("pk"))
-        return self.filter(Exists(own) | (~Exists(has_own) & Exists(at_location)))
+        # Uncorrelated `IN (…)`: PostgreSQL hashes each set of ids once (the hours that match are few),
+        # where a correlated EXISTS per offer probed the hours three times for each of a town's offers.
+        own = rows.filter(own_filter or Q(), offer__isnull=False).values("offer_id")
+        located = rows.filter(location_filter or Q(), location__isnull=False).values("location_id")
+        at_location = Offer.locations.through.objects.filter(location__in=located).values("offer_id")
+        has_own = WeeklyHours.objects.filter(offer__isnull=False).values("offer_id")
+        return self.filter(Q(pk__in=own) | (~Q(pk__in=has_own) & Q(pk__in=at_location)))
 
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
@@ -526,8 +531,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
 
     def with_free_places(self, today=None):
-        """Offers with a run that has free places reported in the last PLACES_CURRENT_DAYS days."""
-        return self.filter(Exists(CourseRun.objects.with_reported_places(today).filter(offer=OuterRef("pk"))))
+        """Offers with a run that has free places reported in the last PLACES_CURRENT_DAYS days.
+
+        The stored last day of that (offers/run_dates.py): one indexed comparison, right on any day.
+        """
+        return self.filter(run_dates__places_until__gte=today or timezone.localdate())
 
     def without_future_run(self, today=None):
         """Courses without a run still to come or running: offers with runs all over or cancelled, and
@@ -559,10 +567,62 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             "places_current_days": PLACES_CURRENT_DAYS,
         }
 
-    def order_by_next_start(self, language=None, today=None):
-        """By the next upcoming run's start (running courses with rolling entry count from today); none last."""
+    def order_by_next_start(self, language=None, today=None, first=None):
+        """By the next upcoming run's start (running courses with rolling entry count from today); none last.
+
+        From the stored step of each offer's earliest start (offers/run_dates.py) where today is
+        within it; for the rest (a run has ended since the offer's runs were last written) computed
+        from the runs, as `next_start_live` does for every row.
+
+        `first`: only the first that many are needed (a page and those before it). Where the
+        database can (PostgreSQL), the order is then sorted from four bands of the offers, each
+        read from an index in its own order: joinable today (by title), starting later (by the
+        stored start, then title), stale rows (computed), and none. The first `first` of the
+        whole order are among the first `first` of each band, so a town's first page reads some
+        hundred rows instead of sorting every offer the town can use.
+        """
         today = today or timezone.localdate()
-        starts = (
+        stored = Q(run_dates__next_start_from__lte=today, run_dates__next_start_until__gte=today)
+        if first and connections[self.db].features.supports_slicing_ordering_in_compound:
+            title = shown_title(language)
+            by_title = self.alias(shown_title=title)
+            bands = [
+                by_title.filter(stored, run_dates__next_start__lte=today).order_by("shown_title", "pk"),
+                by_title.filter(stored, run_dates__next_start__gt=today).order_by(
+                    "run_dates__next_start", "shown_title", "pk"
+                ),
+                self.filter(
+                    Q(run_dates__next_start_from__gt=today) | Q(run_dates__next_start_until__lt=today)
+                ).order_by_next_start(language, today),
+                # Last in the order: read only when fewer than `first` have a stored next start (a one-time check).
+                by_title.filter(Q(run_dates__isnull=True) | stored & Q(run_dates__next_start__isnull=True))
+                .filter(
+                    ~Exists(self.filter(stored, run_dates__next_start__isnull=False).values("pk")[first - 1 : first])
+                )
+                .order_by("shown_title", "pk"),
+            ]
+            head, *rest = [band.values("pk")[:first] for band in bands]
+            return (
+                Offer.objects.using(self.db)
+                .filter(pk__in=head.union(*rest, all=True))
+                .order_by_next_start(language, today)
+            )
+        day = models.Value(today, output_field=models.DateField())
+        next_start = Case(
+            When(run_dates__isnull=True, then=Value(None, output_field=models.DateField())),  # no runs
+            When(stored & Q(run_dates__next_start__isnull=True), then=Value(None, output_field=models.DateField())),
+            When(stored, then=models.functions.Greatest("run_dates__next_start", day)),
+            default=self.next_start_live(today),
+            output_field=models.DateField(),
+        )
+        return self.alias(next_start=next_start, shown_title=shown_title(language)).order_by(
+            models.F("next_start").asc(nulls_last=True), "shown_title", "pk"
+        )
+
+    @staticmethod
+    def next_start_live(today):
+        """SQL: the offer's next start computed from its runs (for rows whose stored step is not today's)."""
+        return models.Subquery(
             CourseRun.objects.upcoming(today)
             .not_cancelled()
             .filter(offer=OuterRef("pk"), start_date__isnull=False)
@@ -571,9 +631,6 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             )
             .order_by("joinable")
             .values("joinable")[:1]
-        )
-        return self.alias(next_start=models.Subquery(starts), shown_title=shown_title(language)).order_by(
-            models.F("next_start").asc(nulls_last=True), "shown_title", "pk"
         )
 
 
@@ -848,6 +905,24 @@ class CourseRunQuerySet(CatalogueQuerySet):
     def editable_by(self, user):
         return self if edits_every_provider(user) else self.filter(offer__provider__editors=user)
 
+    # Bulk writes bypass the signals: they rewrite their offers' OfferRunDates themselves, in their transaction.
+    def update(self, **kwargs):
+        with transaction.atomic(using=self.db, savepoint=False):
+            offers = set(self.values_list("offer_id", flat=True))
+            changed = super().update(**kwargs)
+            if "offer" in kwargs or "offer_id" in kwargs:
+                moved_to = kwargs.get("offer_id", kwargs.get("offer"))
+                offers.add(getattr(moved_to, "pk", moved_to))
+            OfferRunDates.refresh(offers, using=self.db)
+            return changed
+
+    def bulk_create(self, objs, *args, **kwargs):
+        objs = list(objs)
+        with transaction.atomic(using=self.db, savepoint=False):
+            created = super().bulk_create(objs, *args, **kwargs)
+            OfferRunDates.refresh({run.offer_id for run in objs}, using=self.db)
+            return created
+
     def upcoming(self, today=None):
         """Runs that are not over: still to start, running, or without dates (see CourseRun.is_over)."""
         today = today or timezone.localdate()
@@ -1081,6 +1156,60 @@ class CourseRun(models.Model):
 
 # Counselling offers: their cards say whether they are open now, or when the next walk-in hour is.
 COUNSELLING_CATEGORIES = (*Category.COUNSELLING_FOR_EVERYONE, "beratung")
+
+
+class OfferRunDates(models.Model):
+    """What an offer's runs say about its next start and its free places, valid across days (offers/run_dates.py).
+
+    Derived data, rewritten with every write of runs: not edited, not versioned, never shown as such.
+    """
+
+    offer = models.OneToOneField(Offer, models.CASCADE, primary_key=True, related_name="run_dates")
+    next_start = models.DateField(null=True)
+    next_start_from = models.DateField()
+    next_start_until = models.DateField()
+    places_until = models.DateField(null=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["places_until"], name="offers_run_dates_places"),
+            # The list by next start walks these (OfferQuerySet.order_by_next_start): later starts, stale steps.
+            models.Index(fields=["next_start", "offer"], name="offers_run_dates_next"),
+            models.Index(fields=["next_start_until"], name="offers_run_dates_stale"),
+            models.Index(fields=["next_start_from"], name="offers_run_dates_early"),
+        ]
+
+    def __str__(self):
+        return f"{self.offer_id}: {self.next_start}"
+
+    @classmethod
+    def refresh(cls, offer_ids, using=None, today=None):
+        """Rewrites the rows of `offer_ids` from their runs (two queries); offers without runs keep none."""
+        offer_ids = {pk for pk in offer_ids if pk is not None}
+        if not offer_ids:
+            return
+        using = using or router.db_for_write(cls)
+        runs = (
+            CourseRun.objects.using(using).filter(offer_id__in=offer_ids).order_by().values_list(*run_dates.RUN_FIELDS)
+        )
+        computed = run_dates.rows(runs, today or timezone.localdate(), PLACES_CURRENT_DAYS)
+        rows = cls.objects.using(using)
+        if offer_ids - computed.keys():
+            rows.filter(offer_id__in=offer_ids - computed.keys()).delete()
+        if computed:
+            rows.bulk_create(
+                [cls(offer_id=pk, **fields) for pk, fields in computed.items()],
+                update_conflicts=True,
+                unique_fields=["offer"],
+                update_fields=["next_start", "next_start_from", "next_start_until", "places_until"],
+            )
+
+
+@receiver(post_save, sender=CourseRun, dispatch_uid="run-dates-saved")
+@receiver(post_delete, sender=CourseRun, dispatch_uid="run-dates-deleted")
+def _runs_changed(sender, instance, using, **kwargs):
+    """A run saved (also by a version's restore) or deleted: its offer's OfferRunDates, in the same transaction."""
+    OfferRunDates.refresh({instance.offer_id}, using=using)
 
 
 class HoursKind(models.TextChoices):

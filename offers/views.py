@@ -41,7 +41,7 @@ class CappedPaginator(Paginator):
 
 
 class RankedPaginator(CappedPaginator):
-    """Counts first, then orders: `order(broad=True)` when more than MAX_COUNT match (see OfferFilter.ordered)."""
+    """Counts first, then orders: `order(broad=True)` when more than MAX_COUNT match, `first` the rows up to this page's end (see OfferFilter.ordered)."""
 
     def __init__(self, order, object_list, per_page):
         super().__init__(object_list, per_page)
@@ -49,7 +49,7 @@ class RankedPaginator(CappedPaginator):
 
     def page(self, number):
         number = self.validate_number(number)
-        self.object_list = self.order(broad=self.count > MAX_COUNT)
+        self.object_list = self.order(broad=self.count > MAX_COUNT, first=number * self.per_page)
         return super().page(number)
 
 
@@ -88,7 +88,9 @@ def offer_list_context(request):
             page = CappedPaginator(nearest_first, PAGE_SIZE).get_page(request.GET.get("page"))
             return list(page.object_list), page.paginator.count, page.number
         order = functools.partial(filterset.ordered, candidates=MAX_COUNT)
-        paginator = RankedPaginator(lambda broad: order(broad=broad).for_cards(), filterset.qs, PAGE_SIZE)
+        paginator = RankedPaginator(
+            lambda broad, first: order(broad=broad, first=first).for_cards(), filterset.qs, PAGE_SIZE
+        )
         page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
         return list(computed), page.paginator.count, page.number

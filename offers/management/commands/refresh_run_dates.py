@@ -1,0 +1,26 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from offers.models import OfferRunDates
+
+
+class Command(BaseCommand):
+    help = (
+        "Move each offer's stored next start to today's step (offers/run_dates.py), for cron after midnight. "
+        "The list is right without it; with it, it computes no offer's next start from its runs."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--all", action="store_true", help="every offer with runs, not only the stale ones")
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        rows = OfferRunDates.objects.all()
+        if not options["all"]:
+            rows = rows.filter(next_start_until__lt=today) | rows.filter(next_start_from__gt=today)
+        offers = list(rows.values_list("offer_id", flat=True))
+        for start in range(0, len(offers), 2000):
+            with transaction.atomic():
+                OfferRunDates.refresh(offers[start : start + 2000], today=today)
+        self.stdout.write(f"{len(offers)} offers' run dates refreshed.")

@@ -1,0 +1,134 @@
+"""The stored run dates behind places=1 and sort=next_start (offers/run_dates.py): right on every day, after every write."""
+
+import datetime
+import random
+import re
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
+from offers.models import CourseRun, Offer
+
+pytestmark = pytest.mark.django_db
+
+TODAY = timezone.localdate()
+
+
+def days(count):
+    return TODAY + datetime.timedelta(days=count)
+
+
+def titles(response):
+    assert response.status_code == 200
+    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
+
+
+@pytest.fixture
+def offer_in(unna):
+    def offer(title, *runs):
+        created = OfferFactory(title_de=title, locations=[LocationFactory(municipality=unna)])
+        for run in runs:
+            CourseRunFactory(offer=created, **run)
+        return created
+
+    return offer
+
+
+def soonest(client, language="de", **query):
+    return titles(client.get(f"/{language}/offers/", {"municipality": "unna", "sort": "next_start", **query}))
+
+
+def test_a_run_that_ends_today_counts_today_and_not_tomorrow_without_any_save(client, offer_in, monkeypatch):
+    offer_in(
+        "Läuft bis heute, dann in einem Monat", {"start_date": days(-10), "end_date": TODAY}, {"start_date": days(30)}
+    )
+    offer_in("Beginnt in fünf Tagen", {"start_date": days(5)})
+    assert soonest(client) == ["Läuft bis heute, dann in einem Monat", "Beginnt in fünf Tagen"]
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY + datetime.timedelta(days=1))
+    # Another language: the page cache's time slot follows the clock of the hours, not this one.
+    assert soonest(client, "en") == ["Beginnt in fünf Tagen", "Läuft bis heute, dann in einem Monat"]
+    call_command("refresh_run_dates", stdout=open("/dev/null", "w"))  # noqa: SIM115 (the nightly run)
+    assert soonest(client, "tr") == ["Beginnt in fünf Tagen", "Läuft bis heute, dann in einem Monat"]
+
+
+def test_places_reported_fourteen_days_ago_count_today_and_not_tomorrow(client, offer_in, monkeypatch):
+    offer_in("Gemeldet vor 14 Tagen", {"start_date": days(20), "free_places": 3, "places_reported_on": days(-14)})
+    offer_in("Gemeldet heute", {"start_date": days(40), "free_places": 1, "places_reported_on": TODAY})
+    found = soonest(client, places="1")
+    assert found == ["Gemeldet vor 14 Tagen", "Gemeldet heute"]
+    monkeypatch.setattr(timezone, "localdate", lambda *args: TODAY + datetime.timedelta(days=1))
+    assert soonest(client, "en", places="1") == ["Gemeldet heute"]
+
+
+def test_every_write_of_runs_moves_the_list(client, offer_in):
+    late = offer_in("Später Kurs", {"start_date": days(50), "free_places": 0})
+    offer_in("Früher Kurs", {"start_date": days(10), "free_places": 2})
+    assert soonest(client, places="1") == ["Früher Kurs"]
+
+    run = late.runs.get()
+    run.free_places = 4
+    run.save()  # a save (the admin, a report's correction, the places screen)
+    assert soonest(client, "en", places="1") == ["Früher Kurs", "Später Kurs"]
+
+    CourseRun.objects.filter(offer=late).update(start_date=days(3))  # a bulk update
+    assert soonest(client, "tr", places="1") == ["Später Kurs", "Früher Kurs"]
+
+    CourseRun.objects.bulk_create([CourseRun(offer=late, start_date=days(1), free_places=1, places_reported_on=TODAY)])
+    late.runs.filter(start_date=days(3)).delete()
+    assert soonest(client, "ar", places="1") == ["Später Kurs", "Früher Kurs"]
+
+    late.runs.all().delete()  # no runs at all: no places, last in the order
+    assert soonest(client, "ru") == ["Früher Kurs", "Später Kurs"]
+    assert soonest(client, "uk", places="1") == ["Früher Kurs"]
+
+
+def test_the_places_screen_updates_the_list(admin_client, client, offer_in):
+    offer = offer_in("Kurs", {"start_date": days(10), "free_places": 0})
+    assert soonest(client, places="1") == []
+    run = offer.runs.get()
+    response = admin_client.post(
+        f"/admin/offers/courserun/places/?provider={offer.provider_id}", {f"run-{run.pk}-free_places": "6"}
+    )
+    assert response.status_code == 302
+    assert soonest(client, "en", places="1") == ["Kurs"]
+
+
+def random_runs(rng, offer):
+    for _ in range(rng.randint(0, 3)):
+        start = None if rng.random() < 0.15 else days(rng.randint(-40, 40))
+        end = None if rng.random() < 0.4 or start is None else start + datetime.timedelta(days=rng.randint(0, 30))
+        CourseRunFactory(
+            offer=offer,
+            start_date=start,
+            end_date=end,
+            rolling_entry=rng.random() < 0.2,
+            is_cancelled=rng.random() < 0.1,
+            free_places=rng.choice((None, 0, 2)),
+            places_reported_on=None if rng.random() < 0.1 else days(rng.randint(-30, 5)),
+        )
+
+
+def test_stored_dates_give_what_the_runs_give_on_any_day(unna):
+    """Random runs, stored as of today, then read on days around it: the same as computed from the runs."""
+    rng = random.Random(14)
+    for number in range(40):
+        random_runs(rng, OfferFactory(title_de=f"Angebot {number:02}"))
+    offers = Offer.objects.all()
+    for shift in range(-45, 75, 3):
+        day = days(shift)
+        live = offers.annotate(next_start=Offer.objects.next_start_live(day))
+        # Nulls last on both databases, as the list sorts them.
+        live = sorted(live.values_list("next_start", "title_de"), key=lambda row: (row[0] is None, row))
+        stored = list(offers.order_by_next_start(today=day).values_list("title_de", flat=True))
+        assert stored == [title for _start, title in live], day
+        # Only the first ones needed (a page): on PostgreSQL from the four bands, the same order.
+        for first in (1, 7, 20):
+            head = offers.order_by_next_start(today=day, first=first).values_list("title_de", flat=True)[:first]
+            assert list(head) == stored[:first], (day, first)
+        with_places = {
+            offer.title_de for offer in offers if any(run.state(day) in ("open", "few") for run in offer.runs.all())
+        }
+        assert set(offers.with_free_places(today=day).values_list("title_de", flat=True)) == with_places, day
