@@ -60,3 +60,70 @@ def test_a_persian_offer_text_links_its_glossary_words(client):
         "/fa/glossary/#jobcenter",
         "جاب‌سنتر",
     ) in links
+
+
+# Search in Persian
+
+
+def found(client, typed):
+    response = client.get("/fa/offers/", {"q": typed})
+    assert response.status_code == 200
+    return {
+        int(pk) for pk in re.findall(r'data-offer-id="(\d+)"', response.content.decode())
+    }, response.content.decode()
+
+
+@pytest.fixture
+def catalogue(unna):
+    from offers.models import Category
+
+    def offer(slug, title):
+        return OfferFactory(
+            title_de=title, category=Category.objects.get(slug=slug), locations=[LocationFactory(municipality=unna)]
+        )
+
+    return {
+        "course": offer("integrationskurs", "Vormittagskurs Unna"),
+        "mbe": offer("migrationsberatung-erwachsene", "Sprechstunde im Rathaus"),
+        "jmd": offer("jugendmigrationsdienst", "Treff im Jugendhaus"),
+        "advice": offer("beratung", "Hilfe bei Anträgen"),
+        "cafe": offer("freizeit-begegnung", "Sprachcafé"),
+    }
+
+
+def test_a_persian_query_finds_german_only_courses_through_the_persian_synonym(client, catalogue):
+    course = catalogue["course"]
+    for typed in ["کلاس زبان آلمانی", "کلاس آلمانی", "كلاس زبان آلماني"]:  # the last typed on an Arabic keyboard
+        ids, page = found(client, typed)
+        assert ids == {course.pk}, typed
+        assert 'lang="de" dir="ltr">Vormittagskurs Unna</a>' in page  # the German title, marked German
+
+
+def test_a_persian_query_finds_counselling_through_the_persian_category_names(client, catalogue):
+    ids, page = found(client, "مشاوره")  # «مشاوره» and «مشاورهٔ مهاجرت برای بزرگسالان (MBE)»
+    assert ids == {catalogue["mbe"].pk, catalogue["advice"].pk}
+    assert '<html lang="fa" dir="rtl">' in page
+    assert found(client, "مشاورهٔ مهاجرت")[0] == {catalogue["mbe"].pk}
+
+
+def test_persian_letters_meet_whatever_keyboard_typed_them(client, unna):
+    with_non_joiner = OfferFactory(
+        title_de="Kita-Gruppe", title_fa="گروه مهد\u200cکودک", locations=[LocationFactory(municipality=unna)]
+    )
+    arabic_letters = OfferFactory(
+        title_de="Elterntreff", title_fa="ديدار والدين كوچك", locations=[LocationFactory(municipality=unna)]
+    )
+    assert found(client, "مهدکودک")[0] == {with_non_joiner.pk}
+    assert found(client, "دیدار والدین کوچک")[0] == {arabic_letters.pk}
+
+
+def test_migration_0031_folds_stored_search_columns_anew(unna):
+    import importlib
+
+    from django.apps import apps
+
+    offer = OfferFactory(title_de="Kurs", title_fa="کلاس", locations=[LocationFactory(municipality=unna)])
+    Offer.objects.filter(pk=offer.pk).update(search_text_fa=" كلاس | ", search_text_ar=" ي ")  # as folded before
+    importlib.import_module("offers.migrations.0031_search_text_arabic_script_letters").refold(apps, None)
+    stored = Offer.objects.get(pk=offer.pk)
+    assert (stored.search_text_fa, stored.search_text_ar) == (" کلاس | ", " ی ")
