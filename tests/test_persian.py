@@ -127,3 +127,26 @@ def test_migration_0031_folds_stored_search_columns_anew(unna):
     importlib.import_module("offers.migrations.0031_search_text_arabic_script_letters").refold(apps, None)
     stored = Offer.objects.get(pk=offer.pk)
     assert (stored.search_text_fa, stored.search_text_ar) == (" کلاس | ", " ی ")
+
+
+# Places that listed the six languages by hand
+
+
+def test_the_dataset_description_names_every_portal_language_persian_too(client):
+    import rdflib
+    from rdflib.namespace import DCAT, DCTERMS, RDF
+
+    graph = rdflib.Graph().parse(data=client.get("/api/dcat.ttl").content.decode(), format="turtle")
+    dataset = graph.value(predicate=RDF.type, object=DCAT.Dataset, any=False)
+    eu = "http://publications.europa.eu/resource/authority/language/"
+    assert {str(language) for language in graph.objects(dataset, DCTERMS.language)} == {
+        eu + code for code in ("DEU", "ENG", "TUR", "ARA", "RUS", "UKR", "FAS")
+    }
+    assert "in 7 Sprachen" in str(graph.value(dataset, DCTERMS.description))
+
+
+def test_the_handouts_prints_are_counted_in_persian(client):
+    assert client.get("/usage/print-counter/fa.css").content.decode() == (
+        '@media print { .print-counter::after { content: url("/usage/printed/fa.gif"); } }\n'
+    )
+    assert client.get("/usage/printed/fa.gif")["Content-Type"] == "image/gif"
