@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: run dev test setup install install-dev lock lint format messages migrate clean serve-prod bench backup
+.PHONY: run dev test setup install install-dev lock lint format messages catalogues migrate clean serve-prod bench backup
 
 # The demo as visitors meet it: DEBUG off, so errors are the portal's own pages in the visitor's
 # language; --insecure has runserver serve the static files all the same.
@@ -56,6 +56,12 @@ format: install-dev
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/djhtml templates
+
+# The catalogues from the code's strings, for every language of LANGUAGES but German (needs GNU
+# gettext; a new language's catalogue is created with every string): translate, then `make messages`.
+catalogues: install
+	$(MANAGE) makemessages --no-location --ignore=.venv --ignore=tests $$($(MANAGE) shell --no-imports -c \
+		"from django.conf import settings; print(*('-l ' + c for c, _ in settings.LANGUAGES if c != settings.LANGUAGE_CODE))")
 
 # Babel compiles the catalogues, so GNU gettext need not be installed.
 messages: install

@@ -2,6 +2,8 @@
 
 import csv
 import datetime
+import json
+from pathlib import Path
 
 from django.conf import settings
 from django.http import HttpResponse, StreamingHttpResponse
@@ -16,6 +18,9 @@ from offers.models import Offer, language_codes
 from offers.views import offer_list_context
 
 from .http import error, with_api_headers, within_rate_limit
+
+# The EU's language vocabulary names a language by its ISO 639-2/T code (api/iso_639.json, every ISO 639-1 code).
+ISO_639_2 = json.loads((Path(__file__).parent / "iso_639.json").read_text(encoding="utf-8"))["codes"]
 
 
 def robots_txt(request):
@@ -52,7 +57,6 @@ def dcat_turtle(request):
     modified = Offer.objects.published().order_by("-updated").values_list("updated", flat=True).first()
     modified = (modified or timezone.now()).astimezone(datetime.UTC).replace(microsecond=0).isoformat()
     districts = District.objects.values_list("key", flat=True)
-    languages = {"de": "DEU", "en": "ENG", "tr": "TUR", "ar": "ARA", "ru": "RUS", "uk": "UKR"}
     contact = [
         f"    vcard:fn {turtle_text(publisher['name'])}",
         f"    vcard:hasURL {turtle_iri(absolute(reverse('page_detail', args=['impressum'])))}",
@@ -62,7 +66,7 @@ def dcat_turtle(request):
     dataset = [
         "    a dcat:Dataset",
         '    dct:title "Integrationsangebote im Kreis Unna (Wel-KOMM-In)"@de, "Integration offers in the Kreis Unna (Wel-KOMM-In)"@en',
-        '    dct:description "Integrationskurse, Beratung und Hilfe für Zugewanderte: veröffentlichte Angebote mit Trägern, Orten, Sprachen, Kosten und Zielgruppen, in sechs Sprachen."@de',
+        f'    dct:description "Integrationskurse, Beratung und Hilfe für Zugewanderte: veröffentlichte Angebote mit Trägern, Orten, Sprachen, Kosten und Zielgruppen, in {len(settings.LANGUAGES)} Sprachen."@de',
         f"    dct:identifier {turtle_text(base + '#dataset')}",
         f"    dct:publisher {turtle_iri(base + '#publisher')}",
         f"    dcat:contactPoint {turtle_iri(base + '#contact')}",
@@ -74,7 +78,7 @@ def dcat_turtle(request):
         f"    dct:modified {turtle_text(modified)}^^xsd:dateTime",
         f"    dct:accrualPeriodicity {turtle_iri(EU + 'frequency/CONT')}",
         "    dct:language "
-        + ", ".join(turtle_iri(EU + "language/" + languages[code]) for code in language_codes() if code in languages),
+        + ", ".join(turtle_iri(EU + "language/" + ISO_639_2[code].upper()) for code in language_codes()),
         "    dcatde:politicalGeocodingLevelURI <http://dcat-ap.de/def/politicalGeocodingLevel/administrativeDistrict>",
         *(f"    dct:spatial <http://dcat-ap.de/def/politicalGeocoding/districtKey/{key}>" for key in districts),
         f"    dcat:distribution {turtle_iri(base + '#api')}, {turtle_iri(base + '#csv')}",

@@ -30,6 +30,7 @@ SAMPLES = {
     "ar": "دورة لغة للمبتدئين",
     "ru": "Языковой курс для начинающих",
     "uk": "Мовний курс для початківців",
+    "fa": "دورهٔ زبان برای نوآموزان",
 }
 TEXTS = ["Titel", "Kurzbeschreibung", "Beschreibung", "So melden Sie sich an", "Hinweis zu Kosten"]
 
@@ -51,14 +52,16 @@ def ensure_database():
 
 
 def rows(providers, towns):
+    from django.conf import settings
+
     table = []
     for index in range(ROWS):
         town = towns[index % len(towns)]
         row = {"Kennung": "", "Träger": providers[index % len(providers)].name, "Kategorie": CATEGORIES[index % 5]}
         row["Status"] = "Veröffentlicht"
         for label in TEXTS:
-            for code, sample in SAMPLES.items():
-                row[f"{label} ({code})"] = f"{sample} – {label} {index:04d}"
+            for code, _name in settings.LANGUAGES:  # every language, a later one with the German sample
+                row[f"{label} ({code})"] = f"{SAMPLES.get(code, SAMPLES['de'])} – {label} {index:04d}"
         row["Titel (de)"] = f"Bench-Angebot {index:04d}"
         row.update(
             {

@@ -377,6 +377,27 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             pk__in=[offer for offer, _l in closed if offer]
         )
 
+    def update_for_new_languages(self):
+        """Offers stored before a language joined LANGUAGES get its search column and translation state.
+
+        Run after every migrate (OffersConfig): the generated migration adds the empty column, this
+        fills it, so a new language needs no data migration. Offers already current cost one query.
+        """
+        stale = Q()
+        for code in language_codes():
+            stale |= ~Q(translation_status__has_key=code)
+        fields = [*(f"search_text_{code}" for code in language_codes()), "translation_sources", "translation_status"]
+        batch = []
+        for offer in self.filter(stale).iterator(chunk_size=500):
+            offer.update_search_text()
+            offer.update_translation_status()
+            batch.append(offer)
+            if len(batch) == 500:
+                self.bulk_update(batch, fields)
+                batch = []
+        if batch:
+            self.bulk_update(batch, fields)
+
     def search(self, text, languages=None, query=None):
         """Offers that match every part of the query (see offers/search.py).
 

@@ -4,6 +4,22 @@ import unicodedata
 
 from django.utils.text import slugify
 
+# The Arabic script's variants of one letter, as Persian (and Dari) writers type them on Arabic or
+# Persian keyboards: Arabic yeh, alef maksura and kaf are Persian yeh and keheh; the zero-width
+# non-joiner inside a word ("مهد‌کودک") and the tatweel stretching a word are dropped; Arabic-Indic
+# and Persian digits are digits.
+ARABIC_SCRIPT_VARIANTS = str.maketrans(
+    {
+        "\u064a": "\u06cc",  # ي -> ی
+        "\u0649": "\u06cc",  # ى -> ی
+        "\u0643": "\u06a9",  # ك -> ک
+        "\u06d5": "\u0647",  # ە (what ۀ leaves without its hamza) -> ه
+        "\u200c": None,
+        "\u0640": None,
+        **{chr(0x0660 + digit): str(digit) for digit in range(10)},
+        **{chr(0x06F0 + digit): str(digit) for digit in range(10)},
+    }
+)
 GERMAN_TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
@@ -18,8 +34,9 @@ def fold(value):
     SQLite's LIKE ignores case only for ASCII, so we store and search a
     case-folded form: casefold() handles ß and Cyrillic, dropping combining
     marks makes `İstanbul`, `istanbul` and `ıstanbul` (dotless ı) one word and
-    lets `Ubung` find `Übung` too.
+    lets `Ubung` find `Übung` too; the Arabic script's letter variants become one
+    (ARABIC_SCRIPT_VARIANTS), so «كلاس» typed on an Arabic keyboard finds «کلاس».
     """
     decomposed = unicodedata.normalize("NFKD", str(value).casefold().replace("ı", "i"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", stripped)
+    return unicodedata.normalize("NFC", stripped).translate(ARABIC_SCRIPT_VARIANTS)

@@ -14,7 +14,7 @@ TEXTS = {
     "So melden Sie sich an": "registration_info",
     "Hinweis zu Kosten": "costs_note",
 }
-# Every language's script: Turkish dotted and dotless i, Arabic (right to left), Cyrillic.
+# Every language's script: Turkish dotted and dotless i, Arabic and Persian (right to left), Cyrillic.
 SAMPLES = {
     "de": "Sprachkurs für Anfängerinnen",
     "en": "Language course for beginners",
@@ -22,7 +22,13 @@ SAMPLES = {
     "ar": "دورة لغة للمبتدئين",
     "ru": "Языковой курс для начинающих",
     "uk": "Мовний курс для початківців, Київ",
+    "fa": "دورهٔ زبان برای نوآموزان، کابل",
 }
+
+
+def sample(code):
+    """The sample text of `code`; a language added later gets the German one with its code."""
+    return SAMPLES.get(code) or f"{SAMPLES['de']} ({code})"
 
 
 def offer_row(
@@ -32,7 +38,7 @@ def offer_row(
     row = {"Kennung": "", "Träger": provider, "Kategorie": category, "Status": "Veröffentlicht"}
     for label in TEXTS:
         for code in language_codes():
-            base = title if (label == "Titel" and code == "de") else f"{SAMPLES[code]} – {label}"
+            base = title if (label == "Titel" and code == "de") else f"{sample(code)} – {label}"
             row[f"{label} ({code})"] = f"{base} {title}" if code != "de" or label != "Titel" else base
     row.update(
         {

@@ -48,7 +48,11 @@ def test_demo_catalogue_is_rich_enough_and_valid():
     assert towns == set(Municipality.objects.filter(district__slug="kreis-unna"))
     assert {offer.category for offer in offers} == set(Category.objects.all())
 
-    fully_translated = [offer for offer in offers if set(offer.translation_states().values()) == {"complete"}]
+    states = [offer.translation_states() for offer in offers]
+    for code in language_codes()[1:]:  # every language shows translated offers beside German-only ones
+        assert sum(state[code] == "complete" for state in states) >= 4, code
+    # Most offers are translated into every language but at most one (Persian came later: a handful).
+    fully_translated = [state for state in states if list(state.values()).count("complete") >= len(state) - 1]
     german_only = [
         offer for offer in offers if not any(getattr(offer, f"title_{code}") for code in language_codes()[1:])
     ]

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 import rdflib
+from django.conf import settings
 from django.utils import timezone
 
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory
@@ -16,7 +17,7 @@ from offers.models import Offer
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 ATOM = "{http://www.w3.org/2005/Atom}"
-LANGUAGES = ["de", "en", "tr", "ar", "ru", "uk"]
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.fixture

@@ -342,6 +342,9 @@ def test_the_issues_table_finds_what_was_meant_on_the_demo_catalogue(client):
     check("uk", "дитячий садок", saying("kita", "de") & saying("садоч", "uk") | saying("kita", "uk"))
     check("uk", "мбе", mbe, first=True)
     check("uk", "МБЕ", mbe, first=True)
+    check("fa", "کلاس زبان آلمانی", courses | job_german, first=True)  # as "Deutschkurs"; mostly German-only
+    check("fa", "كلاس زبان آلماني", courses | job_german, first=True)  # the same on an Arabic keyboard
+    check("fa", "مشاوره", mbe)
     assert not failures, failures
 
     luenen = Municipality.objects.get(slug="luenen")

@@ -13,7 +13,7 @@ from offers.factories import LocationFactory, OfferFactory, ProviderFactory
 from offers.models import Category, IntegrationCourse, Location, Offer, language_codes
 from portal.catalogue import catalogue_version
 
-from .spreadsheets import SAMPLES, confirm, dataset, export, offer_row, problems, spreadsheet, upload
+from .spreadsheets import confirm, dataset, export, offer_row, problems, sample, spreadsheet, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +46,7 @@ def test_preview_saves_nothing_and_confirming_saves_every_language(ki_client, pr
     assert response.status_code == 302
     offer = Offer.objects.get(title_de="Deutsch im Beruf")
     for code in language_codes():
-        assert offer.summary_de and getattr(offer, f"summary_{code}").startswith(SAMPLES[code])
+        assert offer.summary_de and getattr(offer, f"summary_{code}").startswith(sample(code))
         assert getattr(offer, f"costs_note_{code}")
     assert offer.provider == provider
     assert offer.status == Offer.Status.PUBLISHED

@@ -42,3 +42,17 @@ def test_compiled_catalogue_matches_its_source(code):
             expected[key] = message.string
     # The compiled catalogue holds exactly the source's messages (plus its header).
     assert {key: text for key, text in compiled._catalog.items() if key != ""} == expected
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_catalogue_holds_every_interface_string(code):
+    """A language added to LANGUAGES needs a catalogue with all the messages the others have."""
+    ids = {
+        code: {
+            (message.context, message.id if isinstance(message.id, str) else tuple(message.id))
+            for message in catalog(code)
+            if message.id
+        }
+        for code in TRANSLATED
+    }
+    assert ids[code] == set.union(*ids.values())

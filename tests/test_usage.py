@@ -102,11 +102,15 @@ def test_a_qr_code_visit_is_counted_and_redirected_so_the_page_cache_keeps_one_c
 
 def test_handouts_count_opened_on_each_view_and_printed_only_through_the_print_rule(client, offer):
     page = visit(client, f"/tr/handout/?offers={offer.pk}&client=ar").content.decode()
-    assert '<div class="print-counter print-counter-tr" aria-hidden="true"></div>' in page
-    stylesheet = (Path(__file__).parent.parent / "portal/static/portal/site.css").read_text()
-    print_rules = stylesheet.split("@media print {")[-1]
-    assert '.print-counter-tr::after { content: url("/usage/printed/tr.gif"); }' in print_rules
-    assert "/usage/printed/" not in stylesheet.split("@media print {")[0]  # never loaded on screen
+    assert '<div class="print-counter" aria-hidden="true"></div>' in page
+    assert '<link rel="stylesheet" href="/usage/print-counter/tr.css">' in page
+    rule = visit(client, "/usage/print-counter/tr.css")
+    assert rule["Content-Type"] == "text/css"
+    stylesheet = rule.content.decode()
+    assert stylesheet.startswith("@media print {")  # never loaded on screen
+    assert '.print-counter::after { content: url("/usage/printed/tr.gif"); }' in stylesheet
+    assert visit(client, "/usage/print-counter/xx.css").status_code == 404
+    assert "/usage/printed/" not in (Path(__file__).parent.parent / "portal/static/portal/site.css").read_text()
     pixel = visit(client, "/usage/printed/tr.gif")
     assert pixel["Content-Type"] == "image/gif"
     assert "no-store" in pixel["Cache-Control"]

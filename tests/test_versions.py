@@ -1,6 +1,7 @@
 """Nothing is ever lost: every admin edit is a version that staff can compare and restore."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from reversion.models import Version
 
@@ -11,7 +12,7 @@ from .admin_forms import management_form
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-LANGUAGES = ("de", "en", "tr", "ar", "ru", "uk")
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 TEXT_FIELDS = ("title", "summary", "description", "registration_info", "costs_note")
 
 

@@ -10,7 +10,16 @@ unknown number (public pages say "please ask" until a provider reports a figure)
 from django.conf import settings
 from django.db import migrations
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+def languages(apps):
+    """The languages of LANGUAGES whose columns exist at this migration (a later language has none yet)."""
+    offer_fields = {field.name for field in apps.get_model("offers", "Offer")._meta.fields}
+    run_fields = {field.name for field in apps.get_model("offers", "CourseRun")._meta.fields}
+    return [
+        code
+        for code, _name in settings.LANGUAGES
+        if f"schedule_{code}" in offer_fields and f"note_{code}" in run_fields
+    ]
 
 
 def runs_from_offers(apps, schema_editor):
@@ -19,9 +28,10 @@ def runs_from_offers(apps, schema_editor):
     CourseRun = apps.get_model("offers", "CourseRun")
     courses = {course.offer_id: course for course in IntegrationCourse.objects.all()}
     runs = []
+    codes = languages(apps)
     for offer in Offer.objects.order_by("pk").iterator(chunk_size=2000):
         course = courses.get(offer.pk)
-        notes = {f"note_{code}": getattr(offer, f"schedule_{code}") or "" for code in LANGUAGES}
+        notes = {f"note_{code}": getattr(offer, f"schedule_{code}") or "" for code in codes}
         if not (offer.start_date or offer.end_date or any(notes.values()) or course):
             continue
         run = CourseRun(
@@ -51,11 +61,12 @@ def offers_from_runs(apps, schema_editor):
     IntegrationCourse = apps.get_model("offers", "IntegrationCourse")
     CourseRun = apps.get_model("offers", "CourseRun")
     seen = set()
+    codes = languages(apps)
     for run in CourseRun.objects.order_by("offer_id", "start_date", "pk"):
         if run.offer_id in seen:
             continue
         seen.add(run.offer_id)
-        schedule = {f"schedule_{code}": getattr(run, f"note_{code}") for code in LANGUAGES}
+        schedule = {f"schedule_{code}": getattr(run, f"note_{code}") for code in codes}
         Offer.objects.filter(pk=run.offer_id).update(
             start_date=run.start_date, end_date=run.end_date, schedule=run.note_de or "", **schedule
         )

@@ -181,6 +181,7 @@ LANGUAGES = [
     ("ar", _("Arabisch")),
     ("ru", _("Russisch")),
     ("uk", _("Ukrainisch")),
+    ("fa", _("Persisch")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True

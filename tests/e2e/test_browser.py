@@ -4,9 +4,15 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from playwright.sync_api import expect
 
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
+# German and every right-to-left language of LANGUAGES (Arabic, Persian): the layouts to check.
+LAYOUT_CODES = [
+    settings.LANGUAGE_CODE,
+    *(code for code, _name in settings.LANGUAGES if code in settings.LANGUAGES_BIDI),
+]
 
 
 def only_local(page, server):
@@ -14,22 +20,31 @@ def only_local(page, server):
     assert outside == []
 
 
-def test_arabic_newcomer_finds_an_integration_course_in_their_town(page_factory, server):
-    page = page_factory(locale="ar")
+@pytest.mark.parametrize(
+    ("code", "course", "filters", "town", "show"),
+    [
+        ("ar", "دورة الاندماج", "عوامل التصفية: دورة الاندماج", "مكان السكن", "عرض العروض"),
+        ("fa", "دورهٔ ادغام", "فیلتر: دورهٔ ادغام", "محل سکونت", "نمایش پیشنهادها"),
+    ],
+)
+def test_a_newcomer_reading_right_to_left_finds_an_integration_course_in_their_town(
+    page_factory, server, code, course, filters, town, show
+):
+    page = page_factory(locale=code)
     page.goto(server + "/")
-    assert page.url == server + "/ar/"
+    assert page.url == f"{server}/{code}/"
     assert page.locator("html").get_attribute("dir") == "rtl"
 
-    page.get_by_role("link", name="دورة الاندماج").first.click()
-    page.locator("summary", has_text="عوامل التصفية: دورة الاندماج").click()  # on a phone the filters are folded
-    page.get_by_label("مكان السكن").select_option("unna")
-    page.get_by_role("button", name="عرض العروض").click()
+    page.get_by_role("link", name=course).first.click()
+    page.locator("summary", has_text=filters).click()  # on a phone the filters are folded
+    page.get_by_label(town).select_option("unna")
+    page.get_by_role("button", name=show).click()
     assert "municipality=unna" in page.url and "category=integrationskurs" in page.url
     first = page.locator("[data-offer-id] h3 a").first
     title = first.inner_text()
     first.click()
     assert page.locator("h1").inner_text() == title
-    assert page.locator("html").get_attribute("lang") == "ar"
+    assert page.locator("html").get_attribute("lang") == code
     only_local(page, server)
 
 
@@ -89,7 +104,7 @@ PAGES = [
 ]
 
 
-@pytest.mark.parametrize("code", ["de", "ar"])
+@pytest.mark.parametrize("code", LAYOUT_CODES)
 def test_pages_pass_axe_wcag21_aa_with_44px_tap_targets_and_load_nothing_from_elsewhere(page_factory, server, code):
     from axe_playwright_python.sync_playwright import Axe
 
@@ -132,7 +147,7 @@ def test_back_office_works_under_the_content_security_policy(page_factory, serve
     only_local(page, server)
 
 
-@pytest.mark.parametrize("code", ["de", "ar"])
+@pytest.mark.parametrize("code", LAYOUT_CODES)
 def test_caseworker_quick_mode_fits_a_phone(page_factory, server, code):
     page = page_factory(locale=code)
     page.goto(f"{server}/{code}/offers/?municipality=luenen")
@@ -187,6 +202,11 @@ FIRST_SCREEN = 640  # px of a phone's first screen, below the browser's own bars
             "ar",
             "?municipality=luenen&category=integrationskurs&childcare=1",
             "عوامل التصفية: Lünen ودورة الاندماج ومع رعاية الأطفال",
+        ),
+        (
+            "fa",
+            "?municipality=luenen&category=integrationskurs&childcare=1",
+            "فیلتر: Lünen،\u200f دورهٔ ادغام، و با نگهداری از کودک",  # Babel's Persian list, with its right-to-left mark
         ),
     ],
 )
