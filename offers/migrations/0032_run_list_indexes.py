@@ -23,7 +23,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0028_remove_moved_run_fields"),
+        ("offers", "0031_search_text_arabic_script_letters"),
     ]
 
     operations = [
