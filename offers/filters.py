@@ -263,7 +263,7 @@ class OfferFilter(django_filters.FilterSet):
         "starting_within",
         _("Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
     )
-    places = OnlyWhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
+    places = WhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
     age = whole_number_filter(
         _("Alter in Jahren"), 0, 120, "for_age", _("Bitte ein Alter zwischen 0 und 120 Jahren angeben.")
     )
@@ -275,7 +275,9 @@ class OfferFilter(django_filters.FilterSet):
         widget=FlatSelect,
         method="keep",
         error_messages={
-            "invalid_choice": _("Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn.")
+            "invalid_choice": _(
+                "Diese Sortierung gibt es nicht: beste Treffer zuerst, nach Titel oder nach nächstem Kursbeginn."
+            )
         },
     )
 
@@ -310,7 +312,7 @@ class OfferFilter(django_filters.FilterSet):
         self.is_valid()  # a wrong value elsewhere leaves the valid ones in cleaned_data
         sort = self.form.cleaned_data.get("sort")
         if sort == "next_start":
-            return self.qs.order_by_next_start()
+            return self.qs.order_by_next_start(runs=self.run_filters())
         if self.query and sort != "title":
             town = self.form.cleaned_data.get("municipality") or self.town_from_query
             return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
@@ -389,11 +391,20 @@ class OfferFilter(django_filters.FilterSet):
     def walk_in_filter(self, queryset, name, value):
         return queryset.with_walk_in() if value else queryset
 
+    # starts_within and places (finding 1 of issue 14): ONE run that starts in time AND has free places.
+    def run_filters(self):
+        """The active run filters as keywords of CourseRunQuerySet.matching: {} when none is set."""
+        self.is_valid()
+        weeks, places = self.form.cleaned_data.get("starts_within"), self.form.cleaned_data.get("places")
+        return {"weeks": None if weeks is None else int(weeks), "places": bool(places)} if weeks or places else {}
+
     def starting_within(self, queryset, name, value):
-        return queryset if value is None else queryset.starting_within(int(value))
+        return queryset if value is None else queryset.with_matching_run(**self.run_filters())
 
     def with_places(self, queryset, name, value):
-        return queryset.with_free_places() if value else queryset
+        if not value or self.form.cleaned_data.get("starts_within") is not None:
+            return queryset  # both given: starting_within applied one run with both conditions
+        return queryset.with_matching_run(**self.run_filters())
 
     def for_age(self, queryset, name, value):
         return queryset if value is None else queryset.for_age(int(value))

@@ -525,6 +525,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def starting_within(self, weeks, today=None):
         return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
 
+    def with_matching_run(self, weeks=None, places=False, today=None):
+        """Offers with ONE run that starts within `weeks` weeks (if given) and has free places (if `places`)."""
+        runs = CourseRun.objects.matching(weeks, places, today)
+        return self.filter(Exists(runs.filter(offer=OuterRef("pk"))))
+
     def with_free_places(self, today=None):
         """Offers with a run that has free places reported in the last PLACES_CURRENT_DAYS days."""
         return self.filter(Exists(CourseRun.objects.with_reported_places(today).filter(offer=OuterRef("pk"))))
@@ -559,11 +564,17 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             "places_current_days": PLACES_CURRENT_DAYS,
         }
 
-    def order_by_next_start(self, language=None, today=None):
-        """By the next upcoming run's start (running courses with rolling entry count from today); none last."""
+    def order_by_next_start(self, language=None, today=None, runs=None):
+        """By the next upcoming run's start (running courses with rolling entry count from today); none last.
+
+        `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the next start
+        among the runs they match.
+        """
         today = today or timezone.localdate()
+        # -- run filters (issue 14, finding 1): only this line is about which runs count --
+        candidates = CourseRun.objects.matching(today=today, **runs) if runs else CourseRun.objects.all()
         starts = (
-            CourseRun.objects.upcoming(today)
+            candidates.upcoming(today)
             .not_cancelled()
             .filter(offer=OuterRef("pk"), start_date__isnull=False)
             .annotate(
@@ -871,6 +882,15 @@ class CourseRunQuerySet(CatalogueQuerySet):
             .not_cancelled()
             .filter(Q(start_date__range=(today, limit)) | Q(rolling_entry=True, start_date__lte=limit))
         )
+
+    def matching(self, weeks=None, places=False, today=None):
+        """Runs one can join within `weeks` weeks (if given) that have free places (if `places`)."""
+        runs = self.upcoming(today).not_cancelled()
+        if weeks is not None:
+            runs = runs.starting_within(weeks, today)
+        if places:
+            runs = runs.with_reported_places(today)
+        return runs
 
     def with_reported_places(self, today=None):
         """Upcoming runs with free places reported in the last PLACES_CURRENT_DAYS days."""
