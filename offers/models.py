@@ -492,6 +492,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return (
             self.select_related("category", "provider")
             .prefetch_related(models.Prefetch("locations", locations), self.upcoming_runs(), *hours_prefetches())
+            .with_run_facts()  # "no dates at the moment" on the card: an Exists in the same query
             .only(
                 "slug",
                 "format",
