@@ -15,7 +15,7 @@ from municipalities.models import Municipality, PostalCode
 from portal.catalogue import until_changed
 
 from .languages import language_name
-from .models import Category, Offer, TargetGroup
+from .models import Category, HoursKind, Offer, TargetGroup
 from .search import understand
 
 MAX_QUERY_LENGTH = 200
@@ -344,6 +344,8 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, str(value), _("Beginn in den nächsten %(weeks)s Wochen") % {"weeks": value}))
             elif name == "age":
                 chips.append((name, str(value), _("Alter: %(age)s Jahre") % {"age": value}))
+            elif name == "open_now" and self.form.cleaned_data.get("walk_in"):
+                chips.append((name, "1", _("Jetzt offene Sprechstunde (ohne Termin)")))
             elif name == "sort":
                 continue
             else:
@@ -385,11 +387,16 @@ class OfferFilter(django_filters.FilterSet):
     def online_or_hybrid(self, queryset, name, value):
         return queryset.online_or_hybrid() if value else queryset
 
+    # open_now=1&walk_in=1 (finding 5 of issue 14): a walk-in hour now, not open now and walk-in some other day.
     def open_now_filter(self, queryset, name, value):
-        return queryset.open_now() if value else queryset
+        if not value:
+            return queryset
+        return queryset.open_now(kind=HoursKind.WALK_IN if self.form.cleaned_data.get("walk_in") else None)
 
     def walk_in_filter(self, queryset, name, value):
-        return queryset.with_walk_in() if value else queryset
+        if not value or self.form.cleaned_data.get("open_now"):
+            return queryset  # both given: open_now_filter asked for a walk-in hour now
+        return queryset.with_walk_in()
 
     # starts_within and places (finding 1 of issue 14): ONE run that starts in time AND has free places.
     def run_filters(self):

@@ -356,14 +356,19 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
 
-    def open_now(self, moment=None):
-        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python."""
+    def open_now(self, moment=None, kind=None):
+        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python.
+
+        `kind` (HoursKind.WALK_IN for open_now=1&walk_in=1): only hours of that kind count.
+        """
         local = hours.local_now(moment)
         today = local.date()
         closed = list(Closure.objects.on(today).values_list("offer_id", "location_id"))
         open_hours = WeeklyHours.objects.filter(
             weekday=today.weekday(), opens_at__lte=local.time(), closes_at__gt=local.time()
         )
+        if kind:  # -- issue 14, finding 5: a walk-in hour now --
+            open_hours = open_hours.filter(kind=kind)
         own_filter, location_filter = Q(), ~Q(location_id__in=[location for _o, location in closed if location])
         if hours.public_holiday(today):
             own_filter &= Q(offer__closed_on_public_holidays=False)

@@ -211,3 +211,17 @@ def test_handout_leaves_a_course_locations_walk_in_hours_out(client, unna):
     course = OfferFactory(category=Category.objects.get(slug="berufssprachkurs"), locations=[location])
     page = text(client.get("/de/handout/", {"offers": str(course.pk), "client": "de"}))
     assert course.title_de in page and "Offene Sprechstunden" not in page
+
+
+def test_open_now_with_walk_in_means_a_walk_in_hour_now(client, clock, counselling, unna):
+    """Finding 5 of the acceptance test: not "open now by appointment, walk-in some other day"."""
+    mixed = LocationFactory(municipality=unna)
+    WeeklyHoursFactory(location=mixed, weekday=3, kind=HoursKind.APPOINTMENT)  # Thursday 9-12 by appointment
+    WeeklyHoursFactory(location=mixed, weekday=0, kind=HoursKind.WALK_IN)  # walk-in on Mondays
+    by_appointment_now = OfferFactory(locations=[mixed])
+    clock.set(at(2026, 6, 18, 10))  # a Thursday
+    assert by_appointment_now.pk in card_ids(client.get("/de/offers/?municipality=unna&open_now=1"))
+    assert by_appointment_now.pk in card_ids(client.get("/de/offers/?municipality=unna&walk_in=1"))
+    response = client.get("/de/offers/?municipality=unna&open_now=1&walk_in=1")
+    assert card_ids(response) == [counselling.pk]
+    assert "Jetzt offene Sprechstunde (ohne Termin)" in text(response)
