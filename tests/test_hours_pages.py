@@ -225,3 +225,16 @@ def test_open_now_with_walk_in_means_a_walk_in_hour_now(client, clock, counselli
     response = client.get("/de/offers/?municipality=unna&open_now=1&walk_in=1")
     assert card_ids(response) == [counselling.pk]
     assert "Jetzt offene Sprechstunde (ohne Termin)" in text(response)
+
+
+@pytest.mark.parametrize(("code", "closed"), [("ru", "Закрыто: "), ("uk", "Зачинено: ")])
+def test_russian_and_ukrainian_closure_sentences_do_not_put_a_weekday_after_closed(
+    client, clock, counselling, code, closed
+):
+    """Finding 7: "Закрыто пятница" read wrong; a colon after the word leaves the date in the nominative."""
+    location = counselling.locations.get()
+    ClosureFactory(location=location, starts_on=datetime.date(2026, 7, 3), reason="Betriebsausflug")
+    ClosureFactory(location=location, starts_on=datetime.date(2026, 7, 20), ends_on=datetime.date(2026, 7, 24))
+    clock.set(at(2026, 6, 15, 10))
+    page = text(client.get(f"/{code}{counselling.get_absolute_url()[3:]}"))
+    assert page.count(closed) >= 2, page  # the one day and the week
