@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
+from django.utils import translation
 from icalendar import Calendar
 
 from offers import hours
@@ -13,6 +14,14 @@ from offers.factories import ClosureFactory, LocationFactory, OfferFactory, Week
 from offers.models import Category, HoursKind
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def german_afterwards():
+    """A page in another language leaves that language active in this thread: the next module expects German."""
+    yield
+    translation.activate("de")
+
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -238,3 +247,14 @@ def test_russian_and_ukrainian_closure_sentences_do_not_put_a_weekday_after_clos
     clock.set(at(2026, 6, 15, 10))
     page = text(client.get(f"/{code}{counselling.get_absolute_url()[3:]}"))
     assert page.count(closed) >= 2, page  # the one day and the week
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [("en", "Corpus Christi"), ("uk", "Свято Тіла і Крові Христових"), ("ar", '<span lang="de">Fronleichnam</span>')],
+)
+def test_a_holidays_name_is_in_the_visitors_language_or_marked_german(client, clock, counselling, code, shown):
+    """Finding 7: the holidays library's translation where it has one, else the German name marked lang="de"."""
+    clock.set(at(2026, 5, 25, 10))  # Fronleichnam is Thursday, 4 June 2026: a walk-in day of the counselling
+    page = client.get(f"/{code}{counselling.get_absolute_url()[3:]}").content.decode()
+    assert shown in page
