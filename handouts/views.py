@@ -113,6 +113,7 @@ def handout(request):
         .filter(pk__in=requested)
         .for_listing()
         .prefetch_related("weekly_hours", "locations__weekly_hours", Offer.objects.upcoming_runs())
+        .with_run_facts()
     }
     offers = [found[pk] for pk in requested if pk in found]
     missing = len(requested) - len(offers)

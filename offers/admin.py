@@ -488,7 +488,7 @@ class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
             self.get_queryset(request)
             .upcoming()
             .select_related("location__municipality")
-            .order_by("offer__provider__name", "offer__title", "start_date", "pk")
+            .order_by("offer__provider__name", "offer__title_de", "start_date", "pk")
         )
         chosen = request.GET.get("provider", "")
         if chosen:

@@ -23,7 +23,7 @@ HORIZON_DAYS = 365
 PRODID = "-//Wel-KOMM-In//Kreis Unna//DE"
 
 
-def walk_in_events(schedule, summary, place="", url="", moment=None):
+def walk_in_events(schedule, summary, place="", url="", moment=None, host="wel-komm-in"):
     """One VEVENT per walk-in hour of `schedule`, from its next occurrence for HORIZON_DAYS."""
     moment = moment or hours.now()
     today = hours.local_now(moment).date()
@@ -42,7 +42,7 @@ def walk_in_events(schedule, summary, place="", url="", moment=None):
         ]
         last = datetime.datetime.combine(until, hour.closes_at, tzinfo=hours.BERLIN)
         event = Event()
-        event.add("uid", f"weekly-hours-{hour.pk}@wel-komm-in")
+        event.add("uid", f"weekly-hours-{hour.pk}@{host}")
         event.add("dtstamp", moment.astimezone(datetime.UTC))
         event.add("summary", summary)
         event.add("dtstart", start)
@@ -76,7 +76,7 @@ def address_of(location):
     return f"{location.name}, {location.street}, {location.postal_code} {location.municipality.name}"
 
 
-def offer_walk_in_events(offer, url="", moment=None):
+def offer_walk_in_events(offer, url="", moment=None, host="wel-komm-in"):
     """The walk-in hours of an offer (its own, else its locations'), named after it."""
     summary = _("Offene Sprechstunde: %(title)s") % {"title": offer.title}
     events = []
@@ -84,7 +84,7 @@ def offer_walk_in_events(offer, url="", moment=None):
         place = address_of(schedule.location) if schedule.location else ""
         if not place and len(offer.locations.all()) == 1:
             place = address_of(offer.locations.all()[0])
-        events += walk_in_events(schedule, summary, place, url, moment)
+        events += walk_in_events(schedule, summary, place, url, moment, host)
     return events
 
 
@@ -104,8 +104,21 @@ def first_class_day(run):
     return day
 
 
-def run_events(run, language, host="localhost"):
-    """The run as events: its classes weekly until the end (RRULE, Europe/Berlin), the deadline as an alarm."""
+def run_closed_days(run, first, last):
+    """The class days from `first` to `last` the run does not meet: NRW public holidays and its location's closures."""
+    closures = list(run.location.closures.all()) if run.location else []
+    schedule = hours.Schedule([], closures, True)
+    day, days = first, []
+    while day <= last:
+        if (not run.weekdays or day.isoweekday() in run.weekdays) and schedule.closed_because(day):
+            days.append(day)
+        day += datetime.timedelta(days=1)
+    return days
+
+
+def run_events(run, language, host="localhost", url=""):
+    """The run as events: its classes weekly until the end (RRULE, Europe/Berlin) without holidays and
+    closures (EXDATE), the deadline as an alarm unless cancelled; without class times one all-day event."""
     if not run.start_date:
         return []
     offer = run.offer
@@ -123,9 +136,15 @@ def run_events(run, language, host="localhost"):
             last = datetime.datetime.combine(run.end_date, datetime.time(23, 59, 59), tzinfo=hours.BERLIN)
             rule["until"] = last.astimezone(datetime.UTC)
             event.add("rrule", vRecur(rule))
+            closed = run_closed_days(run, day, run.end_date)
+            if closed:
+                event.add(
+                    "exdate", [datetime.datetime.combine(d, run.class_start, tzinfo=hours.BERLIN) for d in closed]
+                )
     else:
+        # No class times: one all-day event on the start date, the note says when (not a months-long block).
         event.add("dtstart", run.start_date)
-        event.add("dtend", (run.end_date or run.start_date) + datetime.timedelta(days=1))
+        event.add("dtend", run.start_date + datetime.timedelta(days=1))
     if run.location:
         event.add("location", address_of(run.location))
     with translation.override(language):
@@ -138,7 +157,9 @@ def run_events(run, language, host="localhost"):
         event.add("description", "\n".join(description))
     if run.is_cancelled:
         event.add("status", "CANCELLED")
-    if run.registration_deadline:
+    if url:
+        event.add("url", url)
+    if run.registration_deadline and not run.is_cancelled:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
         with translation.override(language):

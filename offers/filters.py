@@ -15,7 +15,7 @@ from municipalities.models import Municipality, PostalCode
 from portal.catalogue import until_changed
 
 from .languages import language_name
-from .models import Category, Offer, TargetGroup
+from .models import Category, HoursKind, Offer, TargetGroup
 from .search import understand
 
 MAX_QUERY_LENGTH = 200
@@ -263,7 +263,7 @@ class OfferFilter(django_filters.FilterSet):
         "starting_within",
         _("Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
     )
-    places = OnlyWhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
+    places = WhenChecked(label=_("Nur mit freien Plätzen (gemeldet in den letzten 14 Tagen)"), method="with_places")
     age = whole_number_filter(
         _("Alter in Jahren"), 0, 120, "for_age", _("Bitte ein Alter zwischen 0 und 120 Jahren angeben.")
     )
@@ -275,7 +275,9 @@ class OfferFilter(django_filters.FilterSet):
         widget=FlatSelect,
         method="keep",
         error_messages={
-            "invalid_choice": _("Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn.")
+            "invalid_choice": _(
+                "Diese Sortierung gibt es nicht: beste Treffer zuerst, nach Titel oder nach nächstem Kursbeginn."
+            )
         },
     )
 
@@ -311,7 +313,7 @@ class OfferFilter(django_filters.FilterSet):
         self.is_valid()  # a wrong value elsewhere leaves the valid ones in cleaned_data
         sort = self.form.cleaned_data.get("sort")
         if sort == "next_start":
-            return self.qs.order_by_next_start(first=first)
+            return self.qs.order_by_next_start(first=first, runs=self.run_filters())
         if self.query and sort != "title":
             town = self.form.cleaned_data.get("municipality") or self.town_from_query
             return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
@@ -343,6 +345,8 @@ class OfferFilter(django_filters.FilterSet):
                 chips.append((name, str(value), _("Beginn in den nächsten %(weeks)s Wochen") % {"weeks": value}))
             elif name == "age":
                 chips.append((name, str(value), _("Alter: %(age)s Jahre") % {"age": value}))
+            elif name == "open_now" and self.form.cleaned_data.get("walk_in"):
+                chips.append((name, "1", _("Jetzt offene Sprechstunde (ohne Termin)")))
             elif name == "sort":
                 continue
             else:
@@ -384,17 +388,31 @@ class OfferFilter(django_filters.FilterSet):
     def online_or_hybrid(self, queryset, name, value):
         return queryset.online_or_hybrid() if value else queryset
 
+    # open_now=1&walk_in=1 (finding 5 of issue 14): a walk-in hour now, not open now and walk-in some other day.
     def open_now_filter(self, queryset, name, value):
-        return queryset.open_now() if value else queryset
+        if not value:
+            return queryset
+        return queryset.open_now(kind=HoursKind.WALK_IN if self.form.cleaned_data.get("walk_in") else None)
 
     def walk_in_filter(self, queryset, name, value):
-        return queryset.with_walk_in() if value else queryset
+        if not value or self.form.cleaned_data.get("open_now"):
+            return queryset  # both given: open_now_filter asked for a walk-in hour now
+        return queryset.with_walk_in()
+
+    # starts_within and places (finding 1 of issue 14): ONE run that starts in time AND has free places.
+    def run_filters(self):
+        """The active run filters as keywords of CourseRunQuerySet.matching: {} when none is set."""
+        self.is_valid()
+        weeks, places = self.form.cleaned_data.get("starts_within"), self.form.cleaned_data.get("places")
+        return {"weeks": None if weeks is None else int(weeks), "places": bool(places)} if weeks or places else {}
 
     def starting_within(self, queryset, name, value):
-        return queryset if value is None else queryset.starting_within(int(value))
+        return queryset if value is None else queryset.with_matching_run(**self.run_filters())
 
     def with_places(self, queryset, name, value):
-        return queryset.with_free_places() if value else queryset
+        if not value or self.form.cleaned_data.get("starts_within") is not None:
+            return queryset  # both given: starting_within applied one run with both conditions
+        return queryset.with_matching_run(**self.run_filters())
 
     def for_age(self, queryset, name, value):
         return queryset if value is None else queryset.for_age(int(value))

@@ -17,6 +17,7 @@ import holidays
 from babel.dates import format_skeleton, format_time
 from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -39,8 +40,23 @@ def local_now(moment=None):
 
 
 @functools.cache
-def _nrw_holidays(year):
-    return holidays.Germany(subdiv="NW", years=year, language="de")
+def _nrw_holidays(year, language="de"):
+    return holidays.Germany(subdiv="NW", years=year, language=language)
+
+
+# The holidays library's languages for ours (holidays.Germany().supported_languages): de, en_US, uk.
+HOLIDAY_LANGUAGES = {"de": "de", "en": "en_US", "uk": "uk"}
+
+
+def shown_public_holiday(day):
+    """The holiday's name as the visitor reads it: translated where the library can, else German marked lang="de"."""
+    german = public_holiday(day)
+    language = HOLIDAY_LANGUAGES.get((get_language() or "de").split("-")[0])
+    if not german or language == "de":
+        return german
+    if language:
+        return _nrw_holidays(day.year, language).get(day) or german
+    return format_html('<span lang="de">{}</span>', german)
 
 
 def public_holiday(day):
@@ -126,7 +142,7 @@ class Schedule:
             weekdays = {hour.weekday for hour in self.hours}
             for offset in range(days + 1):
                 day = today + datetime.timedelta(days=offset)
-                name = public_holiday(day)
+                name = shown_public_holiday(day)
                 if name and day.weekday() in weekdays and not any(a <= day <= b for a, b, _r in found):
                     found.append((day, day, name))
         return sorted(found, key=lambda closed: closed[0])

@@ -361,14 +361,19 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
 
-    def open_now(self, moment=None):
-        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python."""
+    def open_now(self, moment=None, kind=None):
+        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python.
+
+        `kind` (HoursKind.WALK_IN for open_now=1&walk_in=1): only hours of that kind count.
+        """
         local = hours.local_now(moment)
         today = local.date()
         closed = list(Closure.objects.on(today).values_list("offer_id", "location_id"))
         open_hours = WeeklyHours.objects.filter(
             weekday=today.weekday(), opens_at__lte=local.time(), closes_at__gt=local.time()
         )
+        if kind:  # -- issue 14, finding 5: a walk-in hour now --
+            open_hours = open_hours.filter(kind=kind)
         own_filter, location_filter = Q(), ~Q(location_id__in=[location for _o, location in closed if location])
         if hours.public_holiday(today):
             own_filter &= Q(offer__closed_on_public_holidays=False)
@@ -518,6 +523,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return (
             self.select_related("category", "provider")
             .prefetch_related(models.Prefetch("locations", locations), self.upcoming_runs(), *hours_prefetches())
+            .with_run_facts()  # "no dates at the moment" on the card: an Exists in the same query
             .only(
                 "slug",
                 "format",
@@ -550,6 +556,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     def starting_within(self, weeks, today=None):
         return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
+
+    def with_matching_run(self, weeks=None, places=False, today=None):
+        """Offers with ONE run that starts within `weeks` weeks (if given) and has free places (if `places`)."""
+        runs = CourseRun.objects.matching(weeks, places, today)
+        return self.filter(Exists(runs.filter(offer=OuterRef("pk"))))
 
     def with_free_places(self, today=None):
         """Offers with a run that has free places reported in the last PLACES_CURRENT_DAYS days.
@@ -588,8 +599,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             "places_current_days": PLACES_CURRENT_DAYS,
         }
 
-    def order_by_next_start(self, language=None, today=None, first=None):
+    def order_by_next_start(self, language=None, today=None, first=None, runs=None):
         """By the next upcoming run's start (running courses with rolling entry count from today); none last.
+
+        `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the next start
+        among the runs they match, computed from those runs (the stored dates speak of all runs).
 
         From the stored step of each offer's earliest start (offers/run_dates.py) where today is
         within it; for the rest (a run has ended since the offer's runs were last written) computed
@@ -603,6 +617,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         hundred rows instead of sorting every offer the town can use.
         """
         today = today or timezone.localdate()
+        if runs:
+            return self.alias(
+                next_start=self.next_start_live(today, CourseRun.objects.matching(today=today, **runs)),
+                shown_title=shown_title(language),
+            ).order_by(models.F("next_start").asc(nulls_last=True), "shown_title", "pk")
         stored = Q(run_dates__next_start_from__lte=today, run_dates__next_start_until__gte=today)
         if first and connections[self.db].features.supports_slicing_ordering_in_compound:
             title = shown_title(language)
@@ -641,10 +660,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         )
 
     @staticmethod
-    def next_start_live(today):
-        """SQL: the offer's next start computed from its runs (for rows whose stored step is not today's)."""
+    def next_start_live(today, runs=None):
+        """SQL: the offer's next start computed from its `runs` (default: all; for rows whose stored step is not today's)."""
         return models.Subquery(
-            CourseRun.objects.upcoming(today)
+            (CourseRun.objects.all() if runs is None else runs)
+            .upcoming(today)
             .not_cancelled()
             .filter(offer=OuterRef("pk"), start_date__isnull=False)
             .annotate(
@@ -967,6 +987,15 @@ class CourseRunQuerySet(CatalogueQuerySet):
             .not_cancelled()
             .filter(Q(start_date__range=(today, limit)) | Q(rolling_entry=True, start_date__lte=limit))
         )
+
+    def matching(self, weeks=None, places=False, today=None):
+        """Runs one can join within `weeks` weeks (if given) that have free places (if `places`)."""
+        runs = self.upcoming(today).not_cancelled()
+        if weeks is not None:
+            runs = runs.starting_within(weeks, today)
+        if places:
+            runs = runs.with_reported_places(today)
+        return runs
 
     def with_reported_places(self, today=None):
         """Upcoming runs with free places reported in the last PLACES_CURRENT_DAYS days."""

@@ -215,7 +215,9 @@ def offer_walk_in_ics(request, pk):
     offer = get_object_or_404(
         Offer.objects.published().prefetch_related(located_with_hours(), *hours_prefetches()), pk=pk
     )
-    events = calendar.offer_walk_in_events(offer, request.build_absolute_uri(offer.get_absolute_url()))
+    events = calendar.offer_walk_in_events(
+        offer, request.build_absolute_uri(offer.get_absolute_url()), host=request.get_host()
+    )
     if not events:
         raise Http404
     return ics_response(events, f"sprechstunde-{offer.pk}.ics", offer.title)
@@ -231,7 +233,9 @@ def location_walk_in_ics(request, pk):
         pk=pk,
     )
     summary = _("Offene Sprechstunde: %(title)s") % {"title": location.name}
-    events = calendar.walk_in_events(hours.schedule_of_location(location), summary, calendar.address_of(location))
+    events = calendar.walk_in_events(
+        hours.schedule_of_location(location), summary, calendar.address_of(location), host=request.get_host()
+    )
     if not events:
         raise Http404
     return ics_response(events, f"sprechstunde-ort-{location.pk}.ics", location.name)
@@ -244,7 +248,8 @@ def run_ics(request, pk):
         pk=pk,
         offer__in=Offer.objects.published(),
     )
-    events = calendar.run_events(run, get_language(), request.get_host())
+    url = request.build_absolute_uri(run.offer.get_absolute_url())
+    events = calendar.run_events(run, get_language(), request.get_host(), url)
     if not events:
         raise Http404
     return ics_response(events, f"termin-{run.pk}.ics")
@@ -260,10 +265,20 @@ def staff_feed(request, kind, slug, token):
     else:
         owner = get_object_or_404(Municipality, slug=slug)
         offers = Offer.objects.published().in_municipality(owner)
-    runs = CourseRun.objects.upcoming().filter(offer__in=offers).select_related("offer", "location__municipality")
+    runs = (
+        CourseRun.objects.upcoming()
+        .filter(offer__in=offers)
+        .select_related("offer", "location__municipality")
+        .prefetch_related("location__closures")
+    )
+    host = request.get_host()
     events = [
-        event for run in runs.in_order() for event in calendar.run_events(run, get_language(), request.get_host())
+        event
+        for run in runs.in_order()
+        for event in calendar.run_events(
+            run, get_language(), host, request.build_absolute_uri(run.offer.get_absolute_url())
+        )
     ]
     for offer in offers.prefetch_related(located_with_hours(), *hours_prefetches()):
-        events += calendar.offer_walk_in_events(offer, request.build_absolute_uri(offer.get_absolute_url()))
+        events += calendar.offer_walk_in_events(offer, request.build_absolute_uri(offer.get_absolute_url()), host=host)
     return ics_response(events, f"{kind}-{slug}.ics", f"Wel-KOMM-In: {owner}")

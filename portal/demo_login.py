@@ -7,6 +7,7 @@ from django.contrib.auth.hashers import check_password
 from django.core.exceptions import PermissionDenied
 
 USERNAME = "redaktion"
+PROVIDER_USERNAME = "traeger"  # a Träger-Redaktion account of one demo provider, same password
 PASSWORD = "wel-komm-in-demo"  # noqa: S105 (published in the README on purpose; refused in production)
 
 

@@ -102,3 +102,19 @@ def test_create_demo_staff_creates_the_printed_login_in_development(settings, de
     call_command("create_demo_staff")
     login = RequestFactory().post("/admin/login/")
     assert authenticate(login, username="redaktion", password=DEMO_PASSWORD).groups.filter(name="KI-Redaktion").exists()
+
+
+def test_create_demo_staff_also_creates_a_provider_editor_of_one_demo_provider(settings, production_hashes):
+    """Finding 13: the README's second demo login, a Träger-Redaktion account, caught by check --deploy too."""
+    from offers.factories import ProviderFactory
+    from offers.models import Provider
+
+    first = ProviderFactory(name="AWO Unterbezirk Unna")
+    ProviderFactory(name="Zentrum Lünen")
+    call_command("create_demo_staff")
+    editor = authenticate(RequestFactory().post("/admin/login/"), username="traeger", password=DEMO_PASSWORD)
+    assert editor.groups.filter(name="Träger-Redaktion").exists() and not editor.is_superuser
+    assert list(Provider.objects.filter(editors=editor)) == [first]
+    result = production("check", "--deploy")
+    assert result.returncode != 0 and "portal.E001" in result.stderr and "'traeger'" in result.stderr, result.stderr
+    assert "traeger" in Path(settings.BASE_DIR, "README.md").read_text()

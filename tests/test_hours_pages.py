@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
+from django.utils import translation
 from icalendar import Calendar
 
 from offers import hours
@@ -13,6 +14,14 @@ from offers.factories import ClosureFactory, LocationFactory, OfferFactory, Week
 from offers.models import Category, HoursKind
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def german_afterwards():
+    """A page in another language leaves that language active in this thread: the next module expects German."""
+    yield
+    translation.activate("de")
+
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -211,3 +220,41 @@ def test_handout_leaves_a_course_locations_walk_in_hours_out(client, unna):
     course = OfferFactory(category=Category.objects.get(slug="berufssprachkurs"), locations=[location])
     page = text(client.get("/de/handout/", {"offers": str(course.pk), "client": "de"}))
     assert course.title_de in page and "Offene Sprechstunden" not in page
+
+
+def test_open_now_with_walk_in_means_a_walk_in_hour_now(client, clock, counselling, unna):
+    """Finding 5 of the acceptance test: not "open now by appointment, walk-in some other day"."""
+    mixed = LocationFactory(municipality=unna)
+    WeeklyHoursFactory(location=mixed, weekday=3, kind=HoursKind.APPOINTMENT)  # Thursday 9-12 by appointment
+    WeeklyHoursFactory(location=mixed, weekday=0, kind=HoursKind.WALK_IN)  # walk-in on Mondays
+    by_appointment_now = OfferFactory(locations=[mixed])
+    clock.set(at(2026, 6, 18, 10))  # a Thursday
+    assert by_appointment_now.pk in card_ids(client.get("/de/offers/?municipality=unna&open_now=1"))
+    assert by_appointment_now.pk in card_ids(client.get("/de/offers/?municipality=unna&walk_in=1"))
+    response = client.get("/de/offers/?municipality=unna&open_now=1&walk_in=1")
+    assert card_ids(response) == [counselling.pk]
+    assert "Jetzt offene Sprechstunde (ohne Termin)" in text(response)
+
+
+@pytest.mark.parametrize(("code", "closed"), [("ru", "Закрыто: "), ("uk", "Зачинено: ")])
+def test_russian_and_ukrainian_closure_sentences_do_not_put_a_weekday_after_closed(
+    client, clock, counselling, code, closed
+):
+    """Finding 7: "Закрыто пятница" read wrong; a colon after the word leaves the date in the nominative."""
+    location = counselling.locations.get()
+    ClosureFactory(location=location, starts_on=datetime.date(2026, 7, 3), reason="Betriebsausflug")
+    ClosureFactory(location=location, starts_on=datetime.date(2026, 7, 20), ends_on=datetime.date(2026, 7, 24))
+    clock.set(at(2026, 6, 15, 10))
+    page = text(client.get(f"/{code}{counselling.get_absolute_url()[3:]}"))
+    assert page.count(closed) >= 2, page  # the one day and the week
+
+
+@pytest.mark.parametrize(
+    ("code", "shown"),
+    [("en", "Corpus Christi"), ("uk", "Свято Тіла і Крові Христових"), ("ar", '<span lang="de">Fronleichnam</span>')],
+)
+def test_a_holidays_name_is_in_the_visitors_language_or_marked_german(client, clock, counselling, code, shown):
+    """Finding 7: the holidays library's translation where it has one, else the German name marked lang="de"."""
+    clock.set(at(2026, 5, 25, 10))  # Fronleichnam is Thursday, 4 June 2026: a walk-in day of the counselling
+    page = client.get(f"/{code}{counselling.get_absolute_url()[3:]}").content.decode()
+    assert shown in page

@@ -284,3 +284,17 @@ def test_an_empty_field_confirms_no_figure(editor_client, own_runs):
 def test_the_runs_admin_list_shows_an_editor_only_their_runs(editor_client, own_runs, other_run):
     page = editor_client.get(reverse("admin:offers_courserun_changelist")).content.decode()
     assert "Integrationskurs Lindenhof" in page and "Bildungswerk Ahorn" not in page
+
+
+def test_the_places_screen_in_english_names_the_number_column_and_marks_old_figures(editor_client, own_runs):
+    """Finding 11: not the yes/no filter's "Places available"; a figure older than 14 days is marked in text."""
+    fresh = own_runs[1]
+    fresh.places_reported_on = TODAY
+    fresh.save()
+    editor_client.cookies["django_language"] = "en"
+    page = editor_client.get(PLACES, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<th scope="col">Number of free places</th>' in page
+    assert "Places available" not in page
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    marked = [row for row in rows if "older than 14 days" in row]
+    assert len(marked) == 1 and f"run-{own_runs[0].pk}-free_places" in marked[0]

@@ -122,3 +122,36 @@ def test_staff_feeds_per_provider_and_town_need_their_secret(client, run_over_th
 def test_the_places_screen_gives_editors_their_feed(editor_client, own_provider):
     page = editor_client.get(reverse("admin:offers_courserun_places")).content.decode()
     assert calendar.feed_token("provider", own_provider.slug) in page
+
+
+def test_a_runs_file_leaves_out_holidays_and_closures_and_links_the_offer(client, run_over_the_clock_change):
+    """Finding 2: Good Friday and Easter Monday 2027 and the location's closure are EXDATEs; the offer's URL is in it."""
+    from offers.factories import ClosureFactory
+
+    run = run_over_the_clock_change
+    run.class_start, run.class_end, run.weekdays = datetime.time(8, 45), datetime.time(12), [1, 2, 3, 4, 5]
+    run.save()
+    ClosureFactory(location=run.location, starts_on=datetime.date(2027, 4, 14), reason="Betriebsversammlung")
+    (event,) = served(client, f"/de/runs/{run.pk}.ics").walk("VEVENT")
+    exdates = event.get("exdate", [])
+    exdates = exdates if isinstance(exdates, list) else [exdates]
+    excluded = {value.dt.date() for exdate in exdates for value in exdate.dts}
+    assert {datetime.date(2027, 3, 26), datetime.date(2027, 3, 29), datetime.date(2027, 4, 14)} <= excluded
+    assert all(run.start_date <= day <= run.end_date for day in excluded)
+    assert str(event["url"]).endswith(run.offer.get_absolute_url())
+    assert str(event["uid"]) == f"run-{run.pk}@testserver"
+
+
+def test_a_cancelled_run_has_no_alarm_and_one_without_times_is_one_all_day_event(client, run_over_the_clock_change):
+    run = run_over_the_clock_change
+    run.class_start = run.class_end = None
+    run.note = "Zeiten nach Absprache"
+    run.save()
+    (event,) = served(client, f"/de/runs/{run.pk}.ics").walk("VEVENT")
+    assert event.decoded("dtstart") == run.start_date
+    assert event.decoded("dtend") == run.start_date + datetime.timedelta(days=1)  # not a months-long block
+    assert "Zeiten nach Absprache" in str(event["description"])
+    run.is_cancelled = True
+    run.save()
+    (event,) = served(client, f"/de/runs/{run.pk}.ics").walk("VEVENT")
+    assert str(event["status"]) == "CANCELLED" and event.walk("VALARM") == []

@@ -84,7 +84,12 @@ def test_places_and_next_start_together_in_arabic(client, courses):
         ({"starts_within": "999999999999999999999"}, "Bitte eine Zahl von Wochen zwischen 1 und 52 angeben."),
         ({"age": "-3"}, "Bitte ein Alter zwischen 0 und 120 Jahren angeben."),
         ({"age": "1e3"}, "Bitte ein Alter zwischen 0 und 120 Jahren angeben."),
-        ({"sort": "price"}, "Diese Sortierung gibt es nicht: nach Titel oder nach nächstem Kursbeginn."),
+        (
+            {"sort": "price"},
+            "Diese Sortierung gibt es nicht: beste Treffer zuerst, nach Titel oder nach nächstem Kursbeginn.",
+        ),
+        ({"places": "2"}, "Diese Angabe im Link kennen wir nicht. Wir haben sie nicht berücksichtigt."),
+        ({"places": "x"}, "Diese Angabe im Link kennen wir nicht. Wir haben sie nicht berücksichtigt."),
     ],
 )
 def test_a_bad_value_gets_the_forms_message_and_the_rest_of_the_list(client, courses, query, message):
@@ -101,3 +106,26 @@ def test_every_earlier_parameter_still_works_beside_the_new_ones(client, courses
     )
     assert response.status_code == 200 and titles(response) == []
     assert "Nur mit freien Plätzen" in response.content.decode()
+
+
+@pytest.fixture
+def one_run_each(unna):
+    """Finding 1: a run starting soon but full, and a run with places starting in 16 weeks, on one offer."""
+    split = OfferFactory(title_de="Bald voll, später frei", locations=[LocationFactory(municipality=unna)])
+    CourseRunFactory(offer=split, start_date=days(7), free_places=0, has_waiting_list=True)
+    CourseRunFactory(offer=split, start_date=days(112), free_places=6)
+    both = OfferFactory(title_de="Bald und frei", locations=[LocationFactory(municipality=unna)])
+    CourseRunFactory(offer=both, start_date=days(10), free_places=3)
+    later = OfferFactory(title_de="Frei in acht Wochen", locations=[LocationFactory(municipality=unna)])
+    CourseRunFactory(offer=later, start_date=days(56), free_places=3)
+
+
+def test_starts_within_and_places_need_one_run_with_both(client, one_run_each):
+    found = titles(client.get("/de/offers/", {"municipality": "unna", "starts_within": "2", "places": "1"}))
+    assert found == ["Bald und frei"]
+
+
+def test_next_start_orders_by_the_run_the_filters_matched(client, one_run_each):
+    found = titles(client.get("/de/offers/", {"municipality": "unna", "places": "1", "sort": "next_start"}))
+    # the full run in a week does not count: the split offer's run with places starts in 16 weeks
+    assert found == ["Bald und frei", "Frei in acht Wochen", "Bald voll, später frei"]

@@ -3,6 +3,7 @@
 from html import escape
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, ngettext
@@ -113,6 +114,12 @@ def run_places(run):
 def run_dates(run):
     """'2. Februar 2027 – 30. Juli 2027', 'ab …', or 'Einstieg jederzeit möglich'."""
     parts = []
+    if run.rolling_entry and run.start_date and run.start_date < timezone.localdate():
+        # Running already (issue 14, finding 12): its past start is no "next date".
+        parts.append(escape(_("läuft, Einstieg jederzeit möglich")))
+        if run.end_date:
+            parts.append(escape(_("bis %(date)s")) % {"date": _day(run.end_date)})
+        return mark_safe(" · ".join(parts))  # noqa: S308 (escaped)
     if run.start_date and run.end_date:
         parts.append(f"{_day(run.start_date)} – {_day(run.end_date)}")
     elif run.start_date:
