@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 import pytest
 import zxingcpp
+from playwright.sync_api import expect
 
 from . import firefox
 
@@ -39,7 +40,7 @@ def build_handout(page, server, client_language):
     page.get_by_role("link", name=re.compile("Handreichung ansehen")).click()
     page.get_by_label("Sprache der Person, die beraten wird").select_option(client_language)
     page.get_by_role("button", name="Sprache übernehmen").click()
-    assert page.locator(".handout-offer").count() == 3
+    expect(page.locator(".handout-offer")).to_have_count(3)  # waits for the page the button loads
     return page
 
 
