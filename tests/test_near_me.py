@@ -14,14 +14,12 @@ from municipalities.models import Municipality, PostalCode
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory
 from offers.models import Offer
 
+from .listing import titles
+
 pytestmark = pytest.mark.django_db
 
 SAMPLE = Path(__file__).parent / "data" / "geonames_postal_codes_sample.txt"
 KREIS_UNNA = (51.40, 51.75, 7.40, 7.85)  # south, north, west, east
-
-
-def titles(response):
-    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
 
 
 def distances(response):

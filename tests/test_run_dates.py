@@ -2,7 +2,6 @@
 
 import datetime
 import random
-import re
 
 import pytest
 from django.core.management import call_command
@@ -11,18 +10,9 @@ from django.utils import timezone
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 from offers.models import CourseRun, Offer
 
+from .listing import TODAY, days, titles
+
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(count):
-    return TODAY + datetime.timedelta(days=count)
-
-
-def titles(response):
-    assert response.status_code == 200
-    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
 
 
 @pytest.fixture

@@ -1,21 +1,16 @@
 """Issue 14 acceptance findings 3, 4, 6, 12: what a card and the handout say about an offer's runs."""
 
-import datetime
 import re
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.formats import date_format
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 
+from .listing import days
+
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(count):
-    return TODAY + datetime.timedelta(days=count)
 
 
 def text(response):

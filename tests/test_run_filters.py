@@ -1,25 +1,12 @@
 """The list's URL contract for time and room: starts_within, places, age, sort=next_start (SQLite and PostgreSQL)."""
 
-import datetime
-import re
-
 import pytest
-from django.utils import timezone
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 
+from .listing import days, titles
+
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(count):
-    return TODAY + datetime.timedelta(days=count)
-
-
-def titles(response):
-    assert response.status_code == 200
-    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
 
 
 @pytest.fixture

@@ -11,13 +11,9 @@ from django.utils import timezone
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 from offers.models import FEW_PLACES, CourseRun, Offer
 
+from .listing import TODAY, days
+
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(count):
-    return TODAY + datetime.timedelta(days=count)
 
 
 def field_errors(instance):

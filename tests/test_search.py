@@ -74,10 +74,6 @@ def test_offers_search_columns_hold_only_their_own_texts():
     assert "ahorn" not in offer.search_text_uk and offer.category.name_de.casefold() not in offer.search_text_de
 
 
-def titles(response):
-    return re.findall(r'<h3><a href="[^"]+"[^>]*>([^<]+)</a></h3>', response.content.decode())
-
-
 def test_relevance_puts_title_words_first_then_whole_words_then_parts_of_words_and_sort_title_keeps_the_alphabet(
     client,
 ):

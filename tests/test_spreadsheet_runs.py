@@ -3,22 +3,16 @@
 import datetime
 
 import pytest
-from django.utils import timezone
 from reversion.models import Version
 
 from imports.files import read_table
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory, ProviderFactory
 from offers.models import CourseRun, Offer
 
+from .listing import TODAY, days
 from .spreadsheets import confirm, dataset, export, offer_row, problems, spreadsheet, upload
 
 pytestmark = pytest.mark.django_db
-
-TODAY = timezone.localdate()
-
-
-def days(count):
-    return TODAY + datetime.timedelta(days=count)
 
 
 def german(day):
