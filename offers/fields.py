@@ -6,7 +6,31 @@ from django.utils.translation import gettext_lazy as _
 from .languages import ISO_639_1_CODES, language_choices
 
 
-class LanguageCodesField(models.CharField):
+class StoredListField(models.CharField):
+    """A list kept in one text column (so one LIKE finds a row on SQLite and PostgreSQL alike, without a join).
+
+    Subclasses say how the list is written (`get_prep_value`) and read back (`as_list`).
+    """
+
+    default_max_length = 250
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", self.default_max_length)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("default", list)
+        super().__init__(*args, **kwargs)
+
+    def from_db_value(self, value, expression, connection):
+        return self.as_list(value)
+
+    def to_python(self, value):
+        return self.as_list(value)
+
+    def value_to_string(self, obj):
+        return self.get_prep_value(self.value_from_object(obj))
+
+
+class LanguageCodesField(StoredListField):
     """A list of ISO 639-1 codes stored as ",ar,de,".
 
     The delimiters let one LIKE '%,ar,%' find the offers held in Arabic on
@@ -14,12 +38,6 @@ class LanguageCodesField(models.CharField):
     """
 
     description = _("Sprachen (ISO 639-1)")
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 250)
-        kwargs.setdefault("blank", True)
-        kwargs.setdefault("default", list)
-        super().__init__(*args, **kwargs)
 
     @staticmethod
     def as_list(value):
@@ -29,21 +47,12 @@ class LanguageCodesField(models.CharField):
             return [code for code in value.split(",") if code]
         return list(value)
 
-    def from_db_value(self, value, expression, connection):
-        return self.as_list(value)
-
-    def to_python(self, value):
-        return self.as_list(value)
-
     def get_prep_value(self, value):
         if isinstance(value, str):
             # Lookup arguments such as ",ar," pass through unchanged.
             return value
         codes = sorted(set(value or []))
         return f",{','.join(codes)}," if codes else ""
-
-    def value_to_string(self, obj):
-        return self.get_prep_value(self.value_from_object(obj))
 
     def validate(self, value, model_instance):
         unknown = [code for code in value if code not in ISO_639_1_CODES]
@@ -77,16 +86,11 @@ WEEKDAY_CHOICES = [
 ]
 
 
-class WeekdaysField(models.CharField):
+class WeekdaysField(StoredListField):
     """A set of ISO weekdays (1 = Monday … 7 = Sunday) stored as digits, "12345" for Monday to Friday."""
 
     description = _("Wochentage")
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 7)
-        kwargs.setdefault("blank", True)
-        kwargs.setdefault("default", list)
-        super().__init__(*args, **kwargs)
+    default_max_length = 7
 
     @staticmethod
     def as_list(value):
@@ -96,19 +100,10 @@ class WeekdaysField(models.CharField):
             return sorted({int(digit) for digit in value if digit in "1234567"})
         return sorted({int(day) for day in value})
 
-    def from_db_value(self, value, expression, connection):
-        return self.as_list(value)
-
-    def to_python(self, value):
-        return self.as_list(value)
-
     def get_prep_value(self, value):
         if isinstance(value, str):
             return value
         return "".join(str(day) for day in self.as_list(value))
-
-    def value_to_string(self, obj):
-        return self.get_prep_value(self.value_from_object(obj))
 
     def validate(self, value, model_instance):
         if any(day not in range(1, 8) for day in value):
