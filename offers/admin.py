@@ -196,6 +196,48 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
         return queryset.expiring_within(30) if self.value() == "30" else queryset
 
 
+class EditableProviderFilter(admin.RelatedFieldListFilter):
+    """The providers the editor may change, as `<field>__id__exact`: a provider's staff are offered their own.
+
+    Another provider's id typed into the URL finds nothing: the admin's queryset is scoped already.
+    """
+
+    def field_choices(self, field, request, model_admin):
+        return [(provider.pk, str(provider)) for provider in Provider.objects.editable_by(request.user)]
+
+    def has_output(self):
+        # Shown with one provider too: a hidden filter is not applied, and a typed id would list everything.
+        return True
+
+
+class PlacesOutdatedFilter(admin.SimpleListFilter):
+    title = _("Plätze veraltet")
+    parameter_name = "places_outdated"
+
+    def lookups(self, request, model_admin):
+        return [
+            (
+                "yes",
+                _("Plätze älter als %(days)s Tage oder nie gemeldet (Termin nicht vorbei)")
+                % {"days": PLACES_CURRENT_DAYS},
+            )
+        ]
+
+    def queryset(self, request, queryset):
+        return queryset.figures_outdated() if self.value() == "yes" else queryset
+
+
+class WithoutFutureRunFilter(admin.SimpleListFilter):
+    title = _("Ohne künftigen Termin")
+    parameter_name = "without_future_run"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Kein Termin, der noch kommt oder läuft, kein Einstieg jederzeit"))]
+
+    def queryset(self, request, queryset):
+        return queryset.without_future_run() if self.value() == "yes" else queryset
+
+
 @admin.register(Offer)
 class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin):
     form = OfferAdminForm
@@ -214,13 +256,14 @@ class OfferAdmin(TranslationWorkflowAdmin, ProviderScopedAdmin, TranslatedAdmin)
         "status",
         "category",
         ("locations__municipality", admin.RelatedOnlyFieldListFilter),
-        ("provider", admin.RelatedOnlyFieldListFilter),
+        ("provider", EditableProviderFilter),
         "target_groups",
         TranslationMissingFilter,
         TranslationOutdatedFilter,
         ReviewOverdueFilter,
         ExpiredFilter,
         ExpiringSoonFilter,
+        WithoutFutureRunFilter,
         "is_demo",  # links/admin.py adds its "Link defekt" filter before this one
     ]
     search_fields = ["title"]  # see get_search_results
@@ -418,17 +461,6 @@ def run_currency(request):
     return Offer.objects.editable_by(request.user).run_currency_report()
 
 
-class ProviderOfRunFilter(admin.SimpleListFilter):
-    title = _("Träger")
-    parameter_name = "provider"
-
-    def lookups(self, request, model_admin):
-        return [(provider.pk, provider.name) for provider in Provider.objects.editable_by(request.user)]
-
-    def queryset(self, request, queryset):
-        return queryset.filter(offer__provider=self.value()) if self.value() else queryset
-
-
 @admin.register(CourseRun)
 class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
     list_display = [
@@ -440,7 +472,13 @@ class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
         "places_reported_on",
         "places_reported_by",
     ]
-    list_filter = [ProviderOfRunFilter, "is_cancelled", "has_waiting_list"]
+    list_filter = [
+        ("offer__provider", EditableProviderFilter),
+        PlacesOutdatedFilter,
+        "offer__status",
+        "is_cancelled",
+        "has_waiting_list",
+    ]
     list_select_related = ["offer", "location__municipality", "places_reported_by"]
     search_fields = ["offer__title"]
     autocomplete_fields = ["offer"]

@@ -576,26 +576,35 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         has_runs = Exists(CourseRun.objects.filter(offer=OuterRef("pk")))
         return self.filter(has_runs | Q(category__slug=Category.INTEGRATION_COURSE)).exclude(Exists(live))
 
-    def run_currency_report(self, today=None):
-        """Per provider of these offers: runs whose places figure is old or missing, courses without a future run."""
+    def run_currency_report(self, today=None, shown=3):
+        """Per provider of these published offers: runs whose places figure is old or missing, and
+        courses without a future run, each with its count and its first `shown` rows (by title, start).
+        """
         today = today or timezone.localdate()
         published = self.published()
-        outdated = dict(
-            CourseRun.objects.filter(offer__in=published)
-            .figures_outdated(today)
-            .order_by()
-            .values_list("offer__provider__name")
-            .annotate(count=Count("pk"))
-        )
-        without = dict(
-            published.without_future_run(today).order_by().values_list("provider__name").annotate(count=Count("pk"))
-        )
-        providers = sorted(outdated.keys() | without.keys())
+        kinds = {
+            "outdated_runs": (
+                CourseRun.objects.filter(offer__in=published).figures_outdated(today).select_related("offer"),
+                "offer__provider",
+                ["offer__title_de", "start_date", "pk"],
+            ),
+            "without_future_run": (published.without_future_run(today), "provider", ["title_de", "pk"]),
+        }
+        providers = {}
+        for kind, (rows, provider, order) in kinds.items():
+            counts = rows.order_by().values_list(f"{provider}_id", f"{provider}__name").annotate(count=Count("pk"))
+            for provider_id, name, count in counts:
+                figures = providers.setdefault(
+                    provider_id,
+                    {"id": provider_id, "name": name, **{key: {"count": 0, "first": []} for key in kinds}},
+                )
+                figures[kind]["count"] = count
+            ranked = rows.alias(rank=Window(RowNumber(), partition_by=F(f"{provider}_id"), order_by=order))
+            for row in ranked.filter(rank__lte=shown).order_by(*order):
+                provider_id = row.offer.provider_id if kind == "outdated_runs" else row.provider_id
+                providers[provider_id][kind]["first"].append(row)
         return {
-            "run_figures": [
-                {"provider": name, "outdated_runs": outdated.get(name, 0), "without_future_run": without.get(name, 0)}
-                for name in providers
-            ],
+            "run_figures": sorted(providers.values(), key=lambda figures: (figures["name"], figures["id"])),
             "places_current_days": PLACES_CURRENT_DAYS,
         }
 

@@ -246,19 +246,76 @@ def stale_and_over(own_runs, other_provider, integration_course):
     return over
 
 
+def dashboard_sections(page):
+    """Per provider on the dashboard: its name, then each line of its lists, tags removed."""
+    runs_part = page.split("Termine und Plätze pflegen", 1)[1].split("<h3>", 1)[0]
+    sections = {}
+    for chunk in runs_part.split("<h4>")[1:]:
+        name, rest = chunk.split("</h4>", 1)
+        lines = re.findall(r"<li>(.*?)(?:<ul>|</li>)", rest, re.S)
+        sections[name] = [" ".join(re.sub(r"<[^>]+>", " ", line).split()) for line in lines]
+    return sections
+
+
 def test_the_dashboard_lists_old_figures_and_courses_without_a_future_run_per_provider(
     client, ki_editor, stale_and_over
 ):
     client.force_login(ki_editor)
     page = client.get(reverse("admin:index")).content.decode()
-    assert "Plätze älter als 14 Tage oder nie gemeldet" in page
-    rows = [" ".join(cell.split()) for cell in re.findall(r"<tr><td>(.*?)</td></tr>", page.replace("</td><td>", " | "))]
-    assert rows == ["Bildungswerk Ahorn | 0 | 2", "Sprachschule Lindenhof | 2 | 0"]
+    date = LAST_MONTH.strftime("%d.%m.%Y")
+    later = (TODAY + datetime.timedelta(days=90)).strftime("%d.%m.%Y")
+    first = (TODAY + datetime.timedelta(weeks=4)).strftime("%d.%m.%Y")
+    assert dashboard_sections(page) == {
+        "Bildungswerk Ahorn": [
+            "2 Kurse ohne künftigen Termin",
+            "Integrationskurs ohne Termine",
+            "Kurs ohne neuen Termin",
+        ],
+        "Sprachschule Lindenhof": [
+            "2 Termine: Plätze älter als 14 Tage oder nie gemeldet",
+            f"Integrationskurs Lindenhof – {first} (Stand {date})",
+            f"Integrationskurs Lindenhof – {later} (Stand {date})",
+        ],
+    }
 
 
-def test_a_provider_editor_sees_only_their_own_figures(editor_client, stale_and_over):
-    page = editor_client.get(reverse("admin:index")).content.decode()
-    assert "Sprachschule Lindenhof" in page and "Bildungswerk Ahorn" not in page
+def test_the_dashboard_shows_the_first_rows_and_links_to_all_of_them(client, ki_editor, own_provider):
+    for number in range(5):
+        offer = OfferFactory(provider=own_provider, title_de=f"Kurs {number}")
+        CourseRunFactory(offer=offer, places_reported_on=None)
+    client.force_login(ki_editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    lines = dashboard_sections(page)["Sprachschule Lindenhof"]
+    assert [line.split(" – ")[0] for line in lines] == [
+        "5 Termine: Plätze älter als 14 Tage oder nie gemeldet",
+        "Kurs 0",
+        "Kurs 1",
+        "Kurs 2",
+    ]
+    (link,) = re.findall(r'href="([^"]*places_outdated[^"]*)"', page)
+    listed = client.get(link.replace("&amp;", "&"))
+    assert listed.status_code == 200
+    assert listed.context["cl"].result_count == 5
+    assert sorted(run.offer.title_de for run in listed.context["cl"].result_list) == [f"Kurs {n}" for n in range(5)]
+
+
+def test_the_dashboards_links_list_what_it_counts(client, ki_editor, stale_and_over, own_runs):
+    client.force_login(ki_editor)
+    page = client.get(reverse("admin:index")).content.decode()
+    links = [
+        link.replace("&amp;", "&")
+        for link in re.findall(r'href="([^"]*(?:without_future_run|places_outdated)=yes[^"]*)"', page)
+    ]
+    assert len(links) == 2
+    listed = {}
+    for link in links:
+        response = client.get(link)
+        assert response.status_code == 200, link
+        listed[link.split("?")[0]] = sorted(str(row) for row in response.context["cl"].result_list)
+    assert listed == {
+        reverse("admin:offers_courserun_changelist"): sorted(str(run) for run in own_runs),
+        reverse("admin:offers_offer_changelist"): ["Integrationskurs ohne Termine", "Kurs ohne neuen Termin"],
+    }
 
 
 def test_review_reminders_name_old_figures_and_courses_without_a_future_run(stale_and_over, capsys):
@@ -298,3 +355,95 @@ def test_the_places_screen_in_english_names_the_number_column_and_marks_old_figu
     rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
     marked = [row for row in rows if "older than 14 days" in row]
     assert len(marked) == 1 and f"run-{own_runs[0].pk}-free_places" in marked[0]
+
+
+# The change lists' filters behind the dashboard's links
+
+
+RUNS = reverse("admin:offers_courserun_changelist")
+OFFERS = reverse("admin:offers_offer_changelist")
+
+
+def listed(client, url, **params):
+    response = client.get(url, params)
+    assert response.status_code == 200, response
+    return sorted(str(row) for row in response.context["cl"].result_list)
+
+
+def test_the_runs_list_filters_old_figures_of_runs_not_over_and_by_provider(client, ki_editor, own_runs, other_run):
+    first, second = own_runs
+    second.places_reported_on = TODAY
+    second.save()
+    CourseRunFactory(
+        offer=first.offer,
+        start_date=TODAY - datetime.timedelta(days=60),
+        end_date=TODAY - datetime.timedelta(days=1),
+        places_reported_on=None,
+    )  # over: nothing to report any more
+    client.force_login(ki_editor)
+    assert listed(client, RUNS, places_outdated="yes") == sorted([str(first), str(other_run)])
+    own = own_runs[0].offer.provider_id
+    assert listed(client, RUNS, places_outdated="yes", offer__provider__id__exact=own) == [str(first)]
+
+
+def test_the_offers_list_filters_courses_without_a_future_run(client, ki_editor, stale_and_over, own_runs):
+    client.force_login(ki_editor)
+    assert listed(client, OFFERS, without_future_run="yes") == [
+        "Integrationskurs ohne Termine",
+        "Kurs ohne neuen Termin",
+    ]
+    rolling = OfferFactory(provider=stale_and_over.provider, title_de="Kurs mit Einstieg jederzeit")
+    CourseRunFactory(offer=rolling, start_date=TODAY - datetime.timedelta(days=30), end_date=None, rolling_entry=True)
+    assert "Kurs mit Einstieg jederzeit" not in listed(client, OFFERS, without_future_run="yes")
+    assert listed(client, OFFERS, without_future_run="yes", provider__id__exact=own_runs[0].offer.provider_id) == []
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999"])
+def test_a_bad_provider_in_the_runs_filter_is_no_error(client, ki_editor, own_runs, value):
+    client.force_login(ki_editor)
+    response = client.get(RUNS, {"offer__provider__id__exact": value})
+    assert response.status_code in (200, 302)
+
+
+# Acceptance: a provider editor guessing URLs with another provider's ids
+
+
+def test_a_provider_editor_is_offered_only_their_provider_in_the_filters(
+    client, ki_editor, editor_client, own_runs, other_run
+):
+    def choices(client, url):
+        return client.get(url).content.decode().split("Nach Träger", 1)[1].split("</details>", 1)[0]
+
+    for url in (RUNS, OFFERS):
+        offered = choices(editor_client, url)
+        assert "Sprachschule Lindenhof" in offered and "Bildungswerk Ahorn" not in offered, url
+    client.force_login(ki_editor)
+    offered = choices(client, RUNS)
+    assert "Sprachschule Lindenhof" in offered and "Bildungswerk Ahorn" in offered
+
+
+def test_another_providers_id_in_the_filter_urls_finds_nothing_of_it(
+    editor_client, own_offer, foreign_offer, own_runs, other_run
+):
+    for offer in (own_offer, foreign_offer):
+        CourseRunFactory(offer=offer, places_reported_on=None)
+    OfferFactory(provider=foreign_offer.provider, category=own_offer.category, title_de="Fremder Kurs ohne Termin")
+    foreign = foreign_offer.provider_id
+    guesses = [
+        (RUNS, {"offer__provider__id__exact": foreign}),
+        (RUNS, {"offer__provider__id__exact": foreign, "places_outdated": "yes"}),
+        (RUNS, {"offer__provider__id__exact": foreign, "places_outdated": "yes", "offer__status__exact": "published"}),
+        (OFFERS, {"provider__id__exact": foreign}),
+        (OFFERS, {"provider__id__exact": foreign, "without_future_run": "yes", "status__exact": "published"}),
+    ]
+    for url, params in guesses:
+        response = editor_client.get(url, params)
+        assert response.status_code == 200, (url, params)
+        assert list(response.context["cl"].result_list) == [], (url, params)
+        page = response.content.decode()
+        assert "Fremdes Angebot" not in page and "Bildungswerk Ahorn" not in page, (url, params)
+    # Without the provider, the same filters list the editor's own rows only.
+    mine = listed(editor_client, RUNS, places_outdated="yes")
+    assert mine and all(row.startswith(("Eigenes Angebot", "Integrationskurs Lindenhof")) for row in mine)
+    page = editor_client.get(reverse("admin:index")).content.decode()
+    assert "Bildungswerk Ahorn" not in page and "Fremd" not in page
