@@ -494,8 +494,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             .defer(*hidden)
         )
 
-    def for_cards(self):
+    def for_cards(self, runs=None):
         """Only what an offer card shows (templates/offers/_offer_card.html), in the current language and German.
+
+        `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the card's
+        next run is then the first run that matched, not merely the first one.
 
         An offer row holds every text in seven columns; a page of cards needs a tenth of them,
         and turning the rest into Python objects was a third of a list page's time.
@@ -522,7 +525,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         )
         return (
             self.select_related("category", "provider")
-            .prefetch_related(models.Prefetch("locations", locations), self.upcoming_runs(), *hours_prefetches())
+            .prefetch_related(
+                models.Prefetch("locations", locations), self.upcoming_runs(runs=runs), *hours_prefetches()
+            )
             .with_run_facts()  # "no dates at the moment" on the card: an Exists in the same query
             .only(
                 "slug",
@@ -545,10 +550,15 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     # Runs (CourseRun): when, and is there room.
 
     @staticmethod
-    def upcoming_runs(today=None):
-        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs`."""
-        runs = CourseRun.objects.upcoming(today).select_related("location__municipality").in_order()
-        return models.Prefetch("runs", runs, to_attr="upcoming_runs")
+    def upcoming_runs(today=None, runs=None):
+        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs`.
+
+        `runs`: keywords of CourseRunQuerySet.matching: only the runs these filters match.
+        """
+        upcoming = CourseRun.objects.matching(today=today, **runs) if runs else CourseRun.objects.upcoming(today)
+        return models.Prefetch(
+            "runs", upcoming.select_related("location__municipality").in_order(), to_attr="upcoming_runs"
+        )
 
     def with_run_facts(self):
         """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment")."""

@@ -81,6 +81,7 @@ def offer_list_context(request):
 
     computed = {}
     near = filterset.form.cleaned_data.get("near")  # a postal code's Centre: nearest first
+    runs = filterset.run_filters()  # under starts_within or places, a card shows the run that matched
 
     def compute():
         if near:  # sorting every row: only ids, grouped per offer; the page's cards come by id below
@@ -89,7 +90,7 @@ def offer_list_context(request):
             return list(page.object_list), page.paginator.count, page.number
         order = functools.partial(filterset.ordered, candidates=MAX_COUNT)
         paginator = RankedPaginator(
-            lambda broad, first: order(broad=broad, first=first).for_cards(), filterset.qs, PAGE_SIZE
+            lambda broad, first: order(broad=broad, first=first).for_cards(runs), filterset.qs, PAGE_SIZE
         )
         page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
@@ -98,7 +99,7 @@ def offer_list_context(request):
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     # Computed just now, the page's offers came with their count; from the cache, only their ids,
     # which may name an offer that left the site since without a save (its visible-until date passed).
-    offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
+    offers = computed or Offer.objects.published().for_cards(runs).in_bulk(ids)
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,

@@ -1,6 +1,10 @@
 """The list's URL contract for time and room: starts_within, places, age, sort=next_start (SQLite and PostgreSQL)."""
 
+import re
+
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 
@@ -116,3 +120,59 @@ def test_next_start_orders_by_the_run_the_filters_matched(client, one_run_each):
     found = titles(client.get("/de/offers/", {"municipality": "unna", "places": "1", "sort": "next_start"}))
     # the full run in a week does not count: the split offer's run with places starts in 16 weeks
     assert found == ["Bald und frei", "Frei in acht Wochen", "Bald voll, später frei"]
+
+
+def next_run_lines(response):
+    """Each card's "Nächster Termin" line, tags removed, in the order shown."""
+    assert response.status_code == 200
+    lines = re.findall(r'<p class="next-run">(.*?)</p>', response.content.decode(), re.S)
+    return [" ".join(re.sub(r"<[^>]+>", " ", line).split()).replace(" )", ")") for line in lines]
+
+
+@pytest.fixture
+def full_then_free(unna):
+    """Next week full, in three weeks places reported a month ago, in ten weeks 5 places reported today."""
+    offer = OfferFactory(title_de="Deutschkurs", locations=[LocationFactory(municipality=unna)])
+    CourseRunFactory(offer=offer, start_date=days(7), end_date=days(100), free_places=0)
+    CourseRunFactory(offer=offer, start_date=days(21), end_date=days(120), free_places=3, places_reported_on=days(-30))
+    CourseRunFactory(offer=offer, start_date=days(70), end_date=days(200), free_places=5)
+    return offer
+
+
+def shown(start, end, places):
+    return f"Nächster Termin: {date_format(start, 'j. F Y')} – {date_format(end, 'j. F Y')} · {places}"
+
+
+@pytest.mark.parametrize(
+    ("query", "run"),
+    [
+        ({}, (days(7), days(100), f"Ausgebucht (Stand {date_format(days(0), 'j. F Y')})")),
+        ({"places": "1"}, (days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})")),
+        ({"starts_within": "4"}, (days(7), days(100), f"Ausgebucht (Stand {date_format(days(0), 'j. F Y')})")),
+        (
+            {"starts_within": "12", "places": "1"},
+            (days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})"),
+        ),
+        (
+            {"places": "1", "sort": "next_start"},
+            (days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})"),
+        ),
+    ],
+)
+def test_the_card_shows_the_run_that_matched_the_filter(client, full_then_free, query, run):
+    with translation.override("de"):
+        expected = shown(*run)
+    assert next_run_lines(client.get("/de/offers/", {"municipality": "unna", **query})) == [expected]
+
+
+def test_a_run_in_time_and_a_run_with_places_are_not_one_run(client, full_then_free):
+    assert titles(client.get("/de/offers/", {"municipality": "unna", "starts_within": "4", "places": "1"})) == []
+
+
+def test_cards_from_the_cached_results_show_the_matching_run_too(client, full_then_free):
+    query = {"municipality": "unna", "places": "1"}
+    first = next_run_lines(client.get("/de/offers/", query))
+    with translation.override("de"):
+        assert first == [shown(days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})")]
+    client.cookies["sessionid"] = "a-visitor-with-a-session"  # their own HTML, from the cached ids
+    assert next_run_lines(client.get("/de/offers/", query)) == first
