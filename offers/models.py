@@ -561,8 +561,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         )
 
     def with_run_facts(self):
-        """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment")."""
-        return self.annotate(has_runs=Exists(CourseRun.objects.filter(offer=OuterRef("pk"))))
+        """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment").
+
+        An offer has stored run dates exactly when it has runs (OfferRunDates.refresh): a join on the
+        offer's key, where an EXISTS over the runs was hashed from all 150,000 of them for a page of 20.
+        """
+        return self.annotate(
+            has_runs=models.ExpressionWrapper(Q(run_dates__isnull=False), output_field=models.BooleanField())
+        )
 
     def starting_within(self, weeks, today=None):
         return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
