@@ -1292,7 +1292,8 @@ class HoursKind(models.TextChoices):
     APPOINTMENT = "appointment", _("Nur mit Termin")
 
 
-# Monday is 0, as Python's date.weekday() and Django's WEEKDAYS (translated by Django) count.
+# Monday is 0, as Python's date.weekday() and Django's WEEKDAYS (translated by Django) count; a run's
+# weekdays are ISO (Monday 1, offers/fields.py WeekdaysField): docs/architecture.md says why both stay.
 WEEKDAY_CHOICES = sorted(WEEKDAYS.items())
 HSDS_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 ONE_OWNER = Q(location__isnull=False, offer__isnull=True) | Q(location__isnull=True, offer__isnull=False)
