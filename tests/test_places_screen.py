@@ -447,3 +447,36 @@ def test_another_providers_id_in_the_filter_urls_finds_nothing_of_it(
     assert mine and all(row.startswith(("Eigenes Angebot", "Integrationskurs Lindenhof")) for row in mine)
     page = editor_client.get(reverse("admin:index")).content.decode()
     assert "Bildungswerk Ahorn" not in page and "Fremd" not in page
+
+
+def test_confirming_the_screen_as_shown_re_dates_every_figure_seen_and_nothing_else(
+    client, ki_editor, editor_client, provider_editor, own_runs, other_run
+):
+    """The browser posts every field as shown: unchanged figures are confirmed as of today too."""
+    first, second = own_runs
+    first.offer.status = Offer.Status.SUBMITTED  # waiting for review: a confirmation must not publish it either
+    first.offer.save()
+    page = editor_client.get(PLACES).content.decode()
+    shown = dict(re.findall(r'name="(run-\d+-free_places)"[^>]*value="(\d*)"', page))
+    assert shown == {f"run-{first.pk}-free_places": "5", f"run-{second.pk}-free_places": "16"}
+    offer_versions = Version.objects.get_for_object(first.offer).count()
+    assert editor_client.post(PLACES, shown).status_code == 302
+    for run, free in ((first, 5), (second, 16)):
+        run.refresh_from_db()
+        assert (run.free_places, run.places_reported_on, run.places_reported_by) == (free, TODAY, provider_editor)
+    assert Offer.objects.get(pk=first.offer_id).status == Offer.Status.SUBMITTED
+    assert Version.objects.get_for_object(first.offer).count() == offer_versions  # no text version
+    other_run.refresh_from_db()
+    assert (other_run.free_places, other_run.places_reported_on, other_run.places_reported_by) == (7, LAST_MONTH, None)
+    assert Offer.objects.get(pk=other_run.offer_id).status == Offer.Status.PUBLISHED
+    # KI staff confirming one provider's screen leave the other provider's runs alone as well.
+    client.force_login(ki_editor)
+    url = f"{PLACES}?provider={other_run.offer.provider_id}"
+    chosen = dict(re.findall(r'name="(run-\d+-free_places)"[^>]*value="(\d*)"', client.get(url).content.decode()))
+    assert chosen == {f"run-{other_run.pk}-free_places": "7"}
+    assert client.post(url, {**chosen, f"run-{first.pk}-free_places": "1"}).status_code == 302
+    other_run.refresh_from_db()
+    first.refresh_from_db()
+    assert (other_run.places_reported_on, other_run.places_reported_by) == (TODAY, ki_editor)
+    assert (first.free_places, first.places_reported_by) == (5, provider_editor)
+    assert Offer.objects.get(pk=other_run.offer_id).status == Offer.Status.PUBLISHED
