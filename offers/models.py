@@ -598,13 +598,23 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """
         today = today or timezone.localdate()
         published = self.published()
+        titles = [f"title_{code}" for code in language_codes()]  # what the lines show: not the whole offer
         kinds = {
             "outdated_runs": (
-                CourseRun.objects.filter(offer__in=published).figures_outdated(today).select_related("offer"),
+                CourseRun.objects.filter(offer__in=published)
+                .figures_outdated(today)
+                .select_related("offer")
+                .only(
+                    "start_date", "places_reported_on", "offer__provider_id", *(f"offer__{title}" for title in titles)
+                ),
                 "offer__provider",
                 ["offer__title_de", "start_date", "pk"],
             ),
-            "without_future_run": (published.without_future_run(today), "provider", ["title_de", "pk"]),
+            "without_future_run": (
+                published.without_future_run(today).only("provider_id", *titles),
+                "provider",
+                ["title_de", "pk"],
+            ),
         }
         providers = {}
         for kind, (rows, provider, order) in kinds.items():

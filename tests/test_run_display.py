@@ -71,7 +71,7 @@ def test_a_running_course_with_rolling_entry_does_not_show_its_past_start(client
 
 
 def test_an_offer_whose_runs_were_all_deleted_says_nothing_about_dates(client, unna):
-    """"No dates at the moment" comes from the stored run dates: deleting the last run removes them."""
+    """The card's "no dates at the moment" comes from the stored run dates: deleting the last run removes them."""
     offer = OfferFactory(title_de="Früher mit Terminen", locations=[LocationFactory(municipality=unna)])
     run = CourseRunFactory(offer=offer, start_date=days(-90), end_date=days(-2))
     assert "Zurzeit keine Termine." in card_and_handout(client, offer)[0]
