@@ -166,7 +166,8 @@ def location(place, ctx):
             }
         ],
         "accessibility": accessibility,
-        "schedules": [weekly_hour(hour, place.uuid, ctx, location_id=place_id) for hour in place.weekly_hours.all()],
+        "schedules": [weekly_hour(hour, place.uuid, ctx, location_id=place_id) for hour in place.weekly_hours.all()]
+        + [closure_schedule(closure, place.uuid, ctx, location_id=place_id) for closure in place.closures.all()],
     }
 
 
@@ -295,6 +296,27 @@ def weekly_hour(hour, parent, ctx, **link):
     }
 
 
+def closure_schedule(closure, parent, ctx, **link):
+    """A closure (dated exception) as a schedule valid from its first to its last day with no opening time.
+
+    HSDS 3.0 has no "closed" flag (2.0's holiday_schedule went into schedule, and its `freq` knows
+    only WEEKLY and MONTHLY): a schedule valid for the closed days without opens_at/closes_at, its
+    description saying closed and why in the asked language, and `notes` "closed" for machines.
+    """
+    schedule_id = derived(parent, f"closure:{closure.pk}")
+    with translation.override(ctx.language):
+        closed = str(_("Geschlossen"))
+    reason = ctx.texts(closure, "reason", schedule_id, "description")
+    return {
+        "id": schedule_id,
+        **link,
+        "valid_from": closure.starts_on.isoformat(),
+        "valid_to": closure.last_day.isoformat(),
+        "description": f"{closed}: {reason}" if reason else closed,
+        "notes": "closed",
+    }
+
+
 def run_schedule(offer, run, ctx):
     """A course run as a schedule: valid between its dates, weekly on its weekdays at its class times."""
     schedule_id = derived(offer.uuid, f"run:{run.pk}")
@@ -326,8 +348,10 @@ def live_runs(offer):
 
 
 def schedules(offer, ctx):
-    """An offer's own weekly hours and its runs as HSDS schedules (its places' hours are in its locations)."""
-    own = [weekly_hour(hour, offer.uuid, ctx, service_id=str(offer.uuid)) for hour in offer.weekly_hours.all()]
+    """An offer's own weekly hours, its closures and its runs as HSDS schedules (its places' are in its locations)."""
+    service_id = str(offer.uuid)
+    own = [weekly_hour(hour, offer.uuid, ctx, service_id=service_id) for hour in offer.weekly_hours.all()]
+    own += [closure_schedule(closure, offer.uuid, ctx, service_id=service_id) for closure in offer.closures.all()]
     return own + [run_schedule(offer, run, ctx) for run in live_runs(offer)]
 
 

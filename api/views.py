@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 from municipalities.models import Municipality
-from offers.models import Category, Location, Offer, Provider, TargetGroup, language_codes
+from offers.hours import local_now
+from offers.models import Category, Closure, Location, Offer, Provider, TargetGroup, language_codes
 
 from . import hsds, openapi
 from .http import BadRequest, NotFound, api_view, response_metadata
@@ -169,7 +170,7 @@ def services(request, language):
         offers = offers.in_municipality(town) if town else offers.none()
     if full:
         offers = offers.select_related("provider", "category", "whole_district").prefetch_related(
-            "target_groups", *FULL_SERVICE_PREFETCHES, *schedule_prefetches()
+            "target_groups", *full_service_prefetches()
         )
     else:
         offers = for_service_list(offers, language)
@@ -236,13 +237,23 @@ def count_in_town(offers, town):
     return offers.filter(everywhere).count() + offers.exclude(everywhere).filter(pk__in=held).count()
 
 
-# What hsds.service_full() reads beside the offer: its places with their weekly hours.
-FULL_SERVICE_PREFETCHES = ("locations__municipality__district", "locations__provider", "locations__weekly_hours")
+def closures_ahead(lookup="closures"):
+    """The closures not yet over (hsds.closure_schedule): the portal's pages show no past ones either."""
+    return Prefetch(lookup, Closure.objects.ending_from(local_now().date()))
 
 
-def schedule_prefetches():
-    """The offer's own weekly hours and its runs not over (hsds.schedules, hsds.service_capacity): two queries."""
-    return ("weekly_hours", Offer.objects.upcoming_runs())
+def full_service_prefetches():
+    """What hsds.service_full() reads beside the offer: its places with their weekly hours and closures,
+    its own weekly hours, closures and runs not over (hsds.schedules, hsds.service_capacity)."""
+    return (
+        "locations__municipality__district",
+        "locations__provider",
+        "locations__weekly_hours",
+        closures_ahead("locations__closures"),
+        "weekly_hours",
+        closures_ahead(),
+        Offer.objects.upcoming_runs(),
+    )
 
 
 def one_offer(**lookup):
@@ -250,7 +261,7 @@ def one_offer(**lookup):
         return (
             published_offers()
             .select_related("provider", "category", "whole_district")
-            .prefetch_related("target_groups", *FULL_SERVICE_PREFETCHES, *schedule_prefetches())
+            .prefetch_related("target_groups", *full_service_prefetches())
             .get(**lookup)
         )
     except (Offer.DoesNotExist, ValueError):
@@ -291,11 +302,11 @@ def organization_detail(request, language, id):
     offers = published_offers().filter(provider=provider).order_by("pk")
     offers = offers.select_related("provider", "category", "whole_district").prefetch_related("target_groups")
     if full_service:
-        offers = offers.prefetch_related(*FULL_SERVICE_PREFETCHES, *schedule_prefetches())
+        offers = offers.prefetch_related(*full_service_prefetches())
     build = hsds.service_full if full_service else hsds.service
     places = (
         provider.locations.select_related("municipality__district", "provider")
-        .prefetch_related("weekly_hours")
+        .prefetch_related("weekly_hours", closures_ahead())
         .order_by("pk")
     )
     body = hsds.organization_full(provider, places, [build(offer, ctx) for offer in offers], ctx)
