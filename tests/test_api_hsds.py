@@ -627,7 +627,7 @@ def query_count(client, address):
 @pytest.mark.parametrize(
     ("address", "queries"),
     [
-        ("/services?per_page=50&postcode=59423&lang=ar", 6),
+        ("/services?per_page=50&postcode=59423&lang=ar", 7),
         # Runs, hours and closures: the full service +5 (its weekly hours, closures and runs, its places'
         # hours and closures), a provider's places +2 (their hours and closures).
         ("/services?full=true", 13),
