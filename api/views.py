@@ -8,6 +8,7 @@ and browsable pages would add a large dependency for none of that.
 import datetime
 import math
 import uuid
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q
@@ -182,7 +183,38 @@ def services(request, language):
 def for_service_list(offers, language):
     """Only the columns hsds.service() reads, in the asked language and German: an offer row holds
     every text in six languages, and a page of 50 needs a sixth of them."""
-    return offers.select_related("provider").prefetch_related(target_groups(language)).only(*service_columns(language))
+    return ServiceRows(offers, language)
+
+
+class ServiceRows:
+    """A page of the service list as plain rows with the attributes hsds.service() reads: the
+    columns as values() and the page's target groups in one query. No model instance per offer,
+    provider and group (each with modeltranslation's init signals): 3,000 of them per 20 pages."""
+
+    def __init__(self, offers, language):
+        self.offers = offers
+        self.language = language
+
+    def count(self):
+        return self.offers.count()
+
+    def order_by(self, *fields):
+        return ServiceRows(self.offers.order_by(*fields), self.language)
+
+    def __getitem__(self, page):
+        columns = service_columns(self.language)
+        of_provider = [name for name in columns if name.startswith("provider__")]
+        rows = {}
+        for values in self.offers.values("pk", *columns)[page]:
+            provider = SimpleNamespace(**{name.removeprefix("provider__"): values.pop(name) for name in of_provider})
+            rows[values["pk"]] = SimpleNamespace(**values, provider=provider, listed_target_groups=[])
+        names = [f"name_{code}" for code in shown_languages(self.language)]
+        links = Offer.target_groups.through.objects.filter(offer__in=list(rows)).order_by(
+            "targetgroup__order", "targetgroup__pk"
+        )
+        for offer_id, *texts in links.values_list("offer_id", *(f"targetgroup__{name}" for name in names)):
+            rows[offer_id].listed_target_groups.append(SimpleNamespace(**dict(zip(names, texts, strict=True))))
+        return list(rows.values())
 
 
 def shown_languages(language):
