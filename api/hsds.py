@@ -17,6 +17,7 @@ list for any use is more than those persons agreed to). The offer's and the prov
 e-mail are published: they are the service's public contact.
 """
 
+import contextlib
 import datetime
 import uuid
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 
 from offers.hours import BERLIN, span_text, weekday_name
@@ -78,10 +80,21 @@ class Context:
     def __post_init__(self):
         self.texts = Texts(self.language)
 
+    def in_language(self):
+        """The asked language, active: at no cost where it is already (`views.page_of` activates it for
+        a whole page of objects, which asks for it a few times per object)."""
+        if translation.get_language() == self.language:
+            return contextlib.nullcontext()
+        return translation.override(self.language)
+
+    @cached_property
+    def origin(self):
+        return self.build_absolute_uri("/")[:-1]
+
     def page(self, name, *args):
         """The portal's page in the asked language, as an absolute address."""
-        with translation.override(self.language):
-            return self.build_absolute_uri(reverse(name, args=args))
+        with self.in_language():
+            return self.origin + reverse(name, args=args)
 
 
 def present(**values):
@@ -134,7 +147,7 @@ def location(place, ctx):
     place_id = str(place.uuid)
     accessibility = []
     if place.wheelchair_access != place.WheelchairAccess.UNKNOWN:
-        with translation.override(ctx.language):
+        with ctx.in_language():
             accessibility.append(
                 {
                     "id": derived(place.uuid, "wheelchair"),
@@ -166,7 +179,8 @@ def location(place, ctx):
             }
         ],
         "accessibility": accessibility,
-        "schedules": [weekly_hour(hour, place.uuid, ctx, location_id=place_id) for hour in place.weekly_hours.all()],
+        "schedules": [weekly_hour(hour, place.uuid, ctx, location_id=place_id) for hour in place.weekly_hours.all()]
+        + [closure_schedule(closure, place.uuid, ctx, location_id=place_id) for closure in place.closures.all()],
     }
 
 
@@ -187,7 +201,7 @@ def location_brief(place):
 
 def eligibility(offer, target_groups, ctx):
     """Who the offer is for, in a sentence list: its target groups, women only, ages."""
-    with translation.override(ctx.language):
+    with ctx.in_language():
         parts = [ctx.texts(group, "name", offer.uuid, "eligibility_description") for group in target_groups]
         if offer.women_only:
             parts.append(_("Nur für Frauen"))
@@ -203,7 +217,7 @@ def eligibility(offer, target_groups, ctx):
 def fees(offer, ctx):
     note = ctx.texts(offer, "costs_note", offer.uuid, "fees_description")
     if offer.free_of_charge and not note:
-        with translation.override(ctx.language):
+        with ctx.in_language():
             return str(_("Kostenlos"))
     return note
 
@@ -225,7 +239,7 @@ def service(offer, ctx):
         **present(
             application_process=texts(offer, "registration_info", offer.uuid, "application_process"),
             fees_description=fees(offer, ctx),
-            eligibility_description=eligibility(offer, offer.target_groups.all(), ctx),
+            eligibility_description=eligibility(offer, offer.listed_target_groups, ctx),
             assured_date=offer.last_reviewed.isoformat() if offer.last_reviewed else None,
         ),
         **({"minimum_age": offer.min_age} if offer.min_age is not None else {}),
@@ -250,7 +264,7 @@ def languages(offer, ctx):
 def cost_options(offer, ctx):
     if not offer.free_of_charge:
         return []
-    with translation.override(ctx.language):
+    with ctx.in_language():
         label = str(_("Kostenlos"))
     return [
         {
@@ -278,14 +292,14 @@ def service_areas(offer, ctx):
             }
         )
     if offer.format == Offer.Format.ONLINE:
-        with translation.override(ctx.language):
+        with ctx.in_language():
             areas.append({"id": derived(offer.uuid, "online"), "service_id": str(offer.uuid), "name": _("Online")})
     return areas
 
 
 def weekly_hour(hour, parent, ctx, **link):
     """A weekly hour (WeeklyHours) as a schedule of its location or service: walk-in or by appointment."""
-    with translation.override(ctx.language):
+    with ctx.in_language():
         kind = str(hour.get_kind_display())
     return {
         **hour.as_hsds(),
@@ -295,10 +309,31 @@ def weekly_hour(hour, parent, ctx, **link):
     }
 
 
+def closure_schedule(closure, parent, ctx, **link):
+    """A closure (dated exception) as a schedule valid from its first to its last day with no opening time.
+
+    HSDS 3.0 has no "closed" flag (2.0's holiday_schedule went into schedule, and its `freq` knows
+    only WEEKLY and MONTHLY): a schedule valid for the closed days without opens_at/closes_at, its
+    description saying closed and why in the asked language, and `notes` "closed" for machines.
+    """
+    schedule_id = derived(parent, f"closure:{closure.pk}")
+    with ctx.in_language():
+        closed = str(_("Geschlossen"))
+    reason = ctx.texts(closure, "reason", schedule_id, "description")
+    return {
+        "id": schedule_id,
+        **link,
+        "valid_from": closure.starts_on.isoformat(),
+        "valid_to": closure.last_day.isoformat(),
+        "description": f"{closed}: {reason}" if reason else closed,
+        "notes": "closed",
+    }
+
+
 def run_schedule(offer, run, ctx):
     """A course run as a schedule: valid between its dates, weekly on its weekdays at its class times."""
     schedule_id = derived(offer.uuid, f"run:{run.pk}")
-    with translation.override(ctx.language):
+    with ctx.in_language():
         times = run.class_times(ctx.language)
     note = ctx.texts(run, "note", schedule_id, "description")
     item = {
@@ -326,8 +361,10 @@ def live_runs(offer):
 
 
 def schedules(offer, ctx):
-    """An offer's own weekly hours and its runs as HSDS schedules (its places' hours are in its locations)."""
-    own = [weekly_hour(hour, offer.uuid, ctx, service_id=str(offer.uuid)) for hour in offer.weekly_hours.all()]
+    """An offer's own weekly hours, its closures and its runs as HSDS schedules (its places' are in its locations)."""
+    service_id = str(offer.uuid)
+    own = [weekly_hour(hour, offer.uuid, ctx, service_id=service_id) for hour in offer.weekly_hours.all()]
+    own += [closure_schedule(closure, offer.uuid, ctx, service_id=service_id) for closure in offer.closures.all()]
     return own + [run_schedule(offer, run, ctx) for run in live_runs(offer)]
 
 
@@ -337,7 +374,7 @@ def service_capacity(offer, ctx):
     Only runs not over nor cancelled that have a figure; `updated` is the day of the figure (its
     midnight in Europe/Berlin), never the person who reported it.
     """
-    with translation.override(ctx.language):
+    with ctx.in_language():
         unit = {"id": str(PLACES_UNIT), "name": str(_("Plätze"))}
     items = []
     for run in live_runs(offer):
@@ -383,7 +420,7 @@ def service_full(offer, ctx):
     """compiled/service.json: the service with everything linked to it."""
     places = list(offer.locations.all())
     attributes = [taxonomy_attribute(offer, offer.category, CATEGORIES, ctx)]
-    attributes += [taxonomy_attribute(offer, group, TARGET_GROUPS, ctx) for group in offer.target_groups.all()]
+    attributes += [taxonomy_attribute(offer, group, TARGET_GROUPS, ctx) for group in offer.listed_target_groups]
     return {
         **service(offer, ctx),
         "phones": phones(offer.uuid, offer.phone, service_id=str(offer.uuid)),
@@ -410,7 +447,7 @@ def service_at_location_item(offer, place, ctx):
 
 
 def taxonomy(taxonomy_id, ctx):
-    with translation.override(ctx.language):
+    with ctx.in_language():
         if taxonomy_id == CATEGORIES:
             name, description = _("Kategorien"), _("Was ein Angebot ist: die Kategorien des Portals Wel-KOMM-In.")
         else:

@@ -30,7 +30,9 @@ from collections import OrderedDict, defaultdict
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db.models import Count, Max, Prefetch
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import resources
 from import_export.fields import Field
 from import_export.instance_loaders import CachedInstanceLoader
@@ -60,6 +62,7 @@ from .widgets import (
     TextWidget,
     TimeWidget,
     WeekdaysWidget,
+    digits,
     split_list,
     text,
 )
@@ -157,10 +160,6 @@ def text_column(label, code):
     return f"{label} ({code})"
 
 
-def required_columns():
-    return [PROVIDER, CATEGORY, text_column("Titel", "de"), text_column("Kurzbeschreibung", "de")]
-
-
 def run_column(number, label):
     return f"Termin {number}: {label}"
 
@@ -188,6 +187,30 @@ def address_key(street, postal_code, municipality_id):
     return (fold(street), postal_code, municipality_id)
 
 
+def provider_lookup():
+    """Every provider by its name or short name (one query); written by name unless two share it."""
+    providers = LookupWidget(_("Unbekannter Träger „%(value)s“: bitte den Namen wie im Portal angeben."))
+    for provider in Provider.objects.only("pk", "name", "slug"):
+        providers.add(provider, provider.name, provider.slug)
+    providers.show = lambda provider: provider.slug if fold(provider.name) in providers.ambiguous else provider.name
+    return providers
+
+
+def town_lookup():
+    """Every town by its name, short name or official key (one query); written by name unless two share it."""
+    towns = LookupWidget(
+        _(
+            "Unbekannte Stadt oder Gemeinde „%(value)s“: bitte den Namen (z. B. Unna) "
+            "oder den Amtlichen Gemeindeschlüssel (z. B. 05978036) angeben."
+        ),
+        width=8,
+    )
+    for town in Municipality.objects.only("pk", "name", "slug", "official_key", "postal_codes", "district_id"):
+        towns.add(town, town.name, town.slug, town.official_key)
+    towns.show = lambda town: town.official_key if fold(town.name) in towns.ambiguous else town.name
+    return towns
+
+
 class IdField(Field):
     """The offer's id: finds the offer to update; never written (new offers get theirs from the database)."""
 
@@ -205,10 +228,11 @@ class LenientIdWidget(IntegerWidget):
             return None
 
 
-class OfferResource(resources.ModelResource):
+class SpreadsheetResource(resources.ModelResource):
+    """What every kind of spreadsheet shares (offers, providers, places): the editor's scope, the row
+    numbers staff see, one version per saved row naming the file, and the preview's changed columns."""
+
     class Meta:
-        model = Offer
-        fields = ()
         instance_loader_class = CachedInstanceLoader
         skip_unchanged = True
         report_skipped = True
@@ -217,35 +241,186 @@ class OfferResource(resources.ModelResource):
         use_transactions = True
         store_instance = True
 
-    def __init__(self, user, file_name="", location_groups=(1,), run_groups=(), **kwargs):
+    ki_only = ()  # attributes provider staff cannot set: read-only columns for them
+    title_column = ""  # the column that names a row in the preview
+    id_messages = {}  # check_id's messages, worded for the kind: "not_an_id", "other_provider", "unknown"
+    other_provider_message = ""  # check_provider's, worded for the kind
+
+    def __init__(self, user, file_name="", **kwargs):
         super().__init__(**kwargs)
         self.user = user
         self.file_name = file_name
         self.every_provider = edits_every_provider(user)
+        self.editable_provider_ids = set(Provider.objects.editable_by(user).values_list("pk", flat=True))
+        self.seen_ids = {}
+
+    @classmethod
+    def for_file(cls, user, file_name="", dataset=None):
+        """The resource for an uploaded file's columns (`dataset`), or for the empty template's (None)."""
+        return cls(user, file_name)
+
+    @classmethod
+    def export_for(cls, user, queryset=None):
+        """Every entry the user may edit (or those of `queryset` among them) as rows."""
+        resource = cls(user)
+        entries = resource.get_queryset()
+        if queryset is not None:
+            entries = entries.filter(pk__in=queryset.values("pk"))
+        return resource.export(entries.order_by("pk"))
+
+    def read_only(self, attribute):
+        return attribute in self.ki_only and not self.every_provider
+
+    def required_columns(self):
+        return []
+
+    @cached_property
+    def columns_by_attribute(self):
+        """The column a problem with an attribute is about (the model's messages name attributes)."""
+        return {field.attribute: field.column_name for field in self.fields.values() if field.attribute}
+
+    def headers(self):
+        return [field.column_name for field in self.fields.values()]
+
+    def known_columns(self):
+        if not hasattr(self, "_known_columns"):
+            self._known_columns = set(self.headers())
+        return self._known_columns
+
+    def represent(self, entry, columns):
+        return {
+            field.column_name: text(self.export_field(field, entry))
+            for key, field in self.fields.items()
+            if field.column_name in columns
+        }
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # One revision per row: each saved entry is its own version, never one revision across
+        # providers, and says which file it came from.
+        if kwargs.get("dry_run"):
+            row_result = super().import_row(row, instance_loader, **kwargs)
+        else:
+            with create_revision():
+                row_result = super().import_row(row, instance_loader, **kwargs)
+                set_user(self.user)
+                set_comment(_("Tabellen-Import „%(file)s“") % {"file": self.file_name})
+        row_result.number = kwargs["row_number"] + 1  # the spreadsheet's row: the headers are row 1
+        row_result.title = text(row.get(self.title_column))
+        return row_result
+
+    def check_id(self, instance, row, number, errors):
+        """A row's id names an entry the editor may change, once in the file; empty for a new entry."""
+        cell = text(row.get(ID))
+        if not cell:
+            return
+        if not cell.isdigit():
+            errors[ID] = [self.id_messages["not_an_id"] % {"value": cell}]
+            return
+        entry_id = int(cell)
+        if entry_id in self.seen_ids:
+            errors[ID] = [
+                _("Die Kennung %(id)s steht schon in Zeile %(row)s.") % {"id": entry_id, "row": self.seen_ids[entry_id]}
+            ]
+            return
+        self.seen_ids[entry_id] = number
+        if instance.pk is None:
+            exists = self._meta.model.objects.filter(pk=entry_id).exists()
+            errors[ID] = [self.id_messages["other_provider" if exists else "unknown"] % {"id": entry_id}]
+
+    def import_instance(self, instance, row, **kwargs):
+        """The row's cells onto the entry, then the kind's own reading and checks: every problem at once."""
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        self.check_id(instance, row, kwargs["row_number"] + 1, errors)
+        self.read_row(instance, row, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def read_row(self, instance, row, errors):
+        """What the kind reads beyond its cells, and what the editor may create or change."""
+
+    def check_provider(self, instance, row, errors):
+        """The entry's provider is one the editor may edit (theirs, if they have one and the cell is empty)."""
+        if "provider" in errors:
+            return
+        if instance.provider_id is None and not self.every_provider and len(self.editable_provider_ids) == 1:
+            instance.provider = Provider.objects.get(pk=next(iter(self.editable_provider_ids)))
+        if instance.provider_id is None:
+            if PROVIDER in row or instance.pk is None:
+                errors["provider"] = [_("Bitte den Träger angeben.")]
+            return
+        if not self.every_provider and instance.provider_id not in self.editable_provider_ids:
+            errors["provider"] = [self.other_provider_message % {"provider": instance.provider.name}]
+
+    def list_changes(self, instance, original, row):
+        """The preview's (column, before, after) for every column of the file that the row changes."""
+        columns = {column for column in row if column in self.known_columns()} - {ID}
+        columns -= {
+            field.column_name for field in self.fields.values() if field.attribute in self.ki_only and field.readonly
+        }
+        after = self.represent(instance, columns)
+        before = self.represent(original, columns)
+        instance._changes = [
+            (field.column_name, before[field.column_name], after[field.column_name])
+            for field in self.fields.values()
+            if field.column_name in columns and before[field.column_name] != after[field.column_name]
+        ]
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        """Unchanged when every column of the file says what the entry already holds."""
+        if import_validation_errors:
+            return False
+        if original.pk is None:
+            instance._changes = []  # a new entry: every column is new, the preview says so
+            return False
+        self.list_changes(instance, original, row)
+        return not instance._changes
+
+    def after_import_row(self, row, row_result, **kwargs):
+        instance = row_result.instance
+        row_result.changes = getattr(instance, "_changes", []) if instance is not None else []
+
+    def get_diff_class(self):
+        return NoDiff
+
+
+class OfferResource(SpreadsheetResource):
+    class Meta:
+        model = Offer
+        fields = ()
+
+    ki_only = KI_ONLY
+    title_column = text_column("Titel", "de")
+    id_messages = {
+        "not_an_id": gettext_lazy("„%(value)s“ ist keine Kennung: für neue Angebote bitte leer lassen."),
+        "other_provider": gettext_lazy(
+            "Das Angebot mit der Kennung %(id)s gehört zu einem anderen Träger: Sie dürfen es nicht ändern."
+        ),
+        "unknown": gettext_lazy("Es gibt kein Angebot mit der Kennung %(id)s. Für neue Angebote bitte leer lassen."),
+    }
+    other_provider_message = gettext_lazy(
+        "„%(provider)s“ ist ein anderer Träger: Sie dürfen nur Angebote Ihres eigenen Trägers importieren."
+    )
+
+    def __init__(self, user, file_name="", location_groups=(1,), run_groups=(), **kwargs):
+        super().__init__(user, file_name, **kwargs)
         self.location_groups = list(location_groups) or [1]
         self.run_groups = list(run_groups)
-        self.providers = LookupWidget(_("Unbekannter Träger „%(value)s“: bitte den Namen wie im Portal angeben."))
+        self.providers = provider_lookup()
         self.categories = LookupWidget(
             _("Die Kategorie „%(value)s“ gibt es nicht. Bitte den Kurznamen einer Kategorie angeben (siehe Anleitung).")
         )
         self.districts = LookupWidget(_("Unbekannter Kreis „%(value)s“."))
-        self.towns = LookupWidget(
-            _(
-                "Unbekannte Stadt oder Gemeinde „%(value)s“: bitte den Namen (z. B. Unna) "
-                "oder den Amtlichen Gemeindeschlüssel (z. B. 05978036) angeben."
-            )
-        )
+        self.towns = town_lookup()
         self.target_groups = {}
         self.fill_lookups()
         self.fields = OrderedDict(self.columns())
-        self.columns_by_attribute = {
-            field.attribute: field.column_name for field in self.fields.values() if field.attribute
-        }
         self.columns_by_attribute.update(
             {"title": text_column("Titel", "de"), "summary": text_column("Kurzbeschreibung", "de")}
         )
-        self.editable_provider_ids = set(Provider.objects.editable_by(user).values_list("pk", flat=True))
-        self.seen_ids = {}
         self.locations = defaultdict(list)  # provider id -> its places (filled in before_import)
         # (provider, category, folded title) -> [(offer id, row that saved it or None, addresses)]
         self.offers_by_key = defaultdict(list)
@@ -303,32 +478,38 @@ class OfferResource(resources.ModelResource):
                     lambda offer, number=number, index=index: self.show_run(offer, number)[index],
                 )
 
-    def read_only(self, attribute):
-        return attribute in KI_ONLY and not self.every_provider
+    @classmethod
+    def for_file(cls, user, file_name="", dataset=None):
+        if dataset is None:  # the template: every column, two place groups and two run groups
+            return cls(user, file_name, location_groups=(1, 2), run_groups=(1, 2))
+        headers = dataset.headers
+        return cls(
+            user, file_name, location_groups=location_groups_in(headers) or [1], run_groups=run_groups_in(headers)
+        )
 
-    def headers(self):
-        return [field.column_name for field in self.fields.values()]
+    @classmethod
+    def export_for(cls, user, queryset=None):
+        """With as many place and run groups as the offer with the most has."""
+        offers = Offer.objects.editable_by(user)
+        if queryset is not None:
+            offers = offers.filter(pk__in=queryset.values("pk"))
+        most = offers.order_by().annotate(places=Count("locations")).aggregate(most=Max("places"))["most"]
+        most_runs = offers.order_by().annotate(count=Count("runs")).aggregate(most=Max("count"))["most"]
+        resource = cls(
+            user, location_groups=range(1, max(most or 0, 1) + 1), run_groups=range(1, max(most_runs or 0, 1) + 1)
+        )
+        return resource.export(resource.get_queryset().filter(pk__in=offers.values("pk")).order_by("pk"))
 
-    def known_columns(self):
-        if not hasattr(self, "_known_columns"):
-            self._known_columns = set(self.headers())
-        return self._known_columns
+    def required_columns(self):
+        return [PROVIDER, CATEGORY, text_column("Titel", "de"), text_column("Kurzbeschreibung", "de")]
 
     def fill_lookups(self):
-        for provider in Provider.objects.only("pk", "name", "slug"):
-            self.providers.add(provider, provider.name, provider.slug)
-        self.providers.show = lambda provider: (
-            provider.slug if fold(provider.name) in self.providers.ambiguous else provider.name
-        )
         for category in Category.objects.all():
             self.categories.add(category, category.slug, category.name_de)
         self.categories.show = lambda category: category.slug
         for district in District.objects.only("pk", "name", "slug", "key"):
             self.districts.add(district, district.name, district.slug, district.key)
         self.districts.show = lambda district: district.name
-        for town in Municipality.objects.only("pk", "name", "slug", "official_key", "postal_codes", "district_id"):
-            self.towns.add(town, town.name, town.slug, town.official_key)
-        self.towns.show = lambda town: town.official_key if fold(town.name) in self.towns.ambiguous else town.name
         self.target_groups = {fold(group.slug): group for group in TargetGroup.objects.all()}
         self.target_groups.update({fold(group.name_de): group for group in TargetGroup.objects.all()})
 
@@ -410,13 +591,6 @@ class OfferResource(resources.ModelResource):
                 return location_column(number, "").rstrip(": ")
         return place.name
 
-    def represent(self, offer, columns):
-        return {
-            field.column_name: text(self.export_field(field, offer))
-            for key, field in self.fields.items()
-            if field.column_name in columns
-        }
-
     # --- reading the rows ------------------------------------------------------------------
 
     def get_queryset(self):
@@ -461,29 +635,9 @@ class OfferResource(resources.ModelResource):
         self.key_of[offer.pk] = key
         self.offers_by_key[key].append((offer.pk, row_number, set(addresses)))
 
-    def import_row(self, row, instance_loader, **kwargs):
-        # One revision per row: each saved offer (with its course facts and new places) is its
-        # own version, never one revision across providers, and says which file it came from.
-        if kwargs.get("dry_run"):
-            row_result = super().import_row(row, instance_loader, **kwargs)
-        else:
-            with create_revision():
-                row_result = super().import_row(row, instance_loader, **kwargs)
-                set_user(self.user)
-                set_comment(_("Tabellen-Import „%(file)s“") % {"file": self.file_name})
-        row_result.number = kwargs["row_number"] + 1  # the spreadsheet's row: the headers are row 1
-        row_result.title = text(row.get(text_column("Titel", "de")))
-        return row_result
-
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as error:
-            errors = error.update_error_dict(errors)
+    def read_row(self, instance, row, errors):
         instance._pending = {}
         instance._created = instance.pk is None
-        self.check_id(instance, row, kwargs["row_number"] + 1, errors)
         self.check_provider(instance, row, errors)
         if instance.category_id is None and "category" not in errors and CATEGORY in row:
             errors["category"] = [_("Bitte eine Kategorie angeben.")]
@@ -495,49 +649,6 @@ class OfferResource(resources.ModelResource):
         self.read_course(instance, row, errors)
         self.read_locations(instance, row, errors)
         self.read_runs(instance, row, errors)
-        if errors:
-            raise ValidationError(errors)
-
-    def check_id(self, instance, row, number, errors):
-        cell = text(row.get(ID))
-        if not cell:
-            return
-        if not cell.isdigit():
-            errors[ID] = [_("„%(value)s“ ist keine Kennung: für neue Angebote bitte leer lassen.") % {"value": cell}]
-            return
-        offer_id = int(cell)
-        if offer_id in self.seen_ids:
-            errors[ID] = [
-                _("Die Kennung %(id)s steht schon in Zeile %(row)s.") % {"id": offer_id, "row": self.seen_ids[offer_id]}
-            ]
-            return
-        self.seen_ids[offer_id] = number
-        if instance.pk is None:
-            if Offer.objects.filter(pk=offer_id).exists():
-                errors[ID] = [
-                    _("Das Angebot mit der Kennung %(id)s gehört zu einem anderen Träger: Sie dürfen es nicht ändern.")
-                    % {"id": offer_id}
-                ]
-            else:
-                errors[ID] = [
-                    _("Es gibt kein Angebot mit der Kennung %(id)s. Für neue Angebote bitte leer lassen.")
-                    % {"id": offer_id}
-                ]
-
-    def check_provider(self, instance, row, errors):
-        if "provider" in errors:
-            return
-        if instance.provider_id is None and not self.every_provider and len(self.editable_provider_ids) == 1:
-            instance.provider = Provider.objects.get(pk=next(iter(self.editable_provider_ids)))
-        if instance.provider_id is None:
-            if PROVIDER in row or instance.pk is None:
-                errors["provider"] = [_("Bitte den Träger angeben.")]
-            return
-        if not self.every_provider and instance.provider_id not in self.editable_provider_ids:
-            errors["provider"] = [
-                _("„%(provider)s“ ist ein anderer Träger: Sie dürfen nur Angebote Ihres eigenen Trägers importieren.")
-                % {"provider": instance.provider.name}
-            ]
 
     def read_target_groups(self, instance, row, errors):
         groups = []
@@ -605,12 +716,9 @@ class OfferResource(resources.ModelResource):
             problems_before = len(errors)
             if not street:
                 errors[column[1]] = [_("Bitte Straße und Hausnummer angeben.")]
-            if postal_code.isdigit() and len(postal_code) < 5:
-                postal_code = postal_code.zfill(5)
+            postal_code = digits(postal_code, 5)
             if not re.fullmatch(r"\d{5}", postal_code):
                 errors[column[2]] = [_("Die Postleitzahl hat 5 Ziffern.")]
-            if town.isdigit() and len(town) < 8:
-                town = town.zfill(8)
             try:
                 municipality = self.towns.clean(town) if town else None
             except ValueError as error:
@@ -755,26 +863,6 @@ class OfferResource(resources.ModelResource):
             % {"value": value}
         )
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        """Unchanged when every column of the file says what the offer already holds (texts, links, places, course)."""
-        if import_validation_errors:
-            return False
-        if original.pk is None:
-            instance._changes = []  # a new offer: every column is new, the preview says so
-            return False
-        columns = {column for column in row if column in self.known_columns()} - {ID}
-        columns -= {
-            field.column_name for field in self.fields.values() if field.attribute in KI_ONLY and field.readonly
-        }
-        after = self.represent(instance, columns)
-        before = self.represent(original, columns)
-        instance._changes = [
-            (field.column_name, before[field.column_name], after[field.column_name])
-            for field in self.fields.values()
-            if field.column_name in columns and before[field.column_name] != after[field.column_name]
-        ]
-        return not instance._changes
-
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
         locations = getattr(instance, "_pending", {}).get("locations")
@@ -871,16 +959,9 @@ class OfferResource(resources.ModelResource):
             return  # its runs are saved in save_m2m; the offer row, its date and its status stay
         super().do_instance_save(instance, is_create)
 
-    def after_import_row(self, row, row_result, **kwargs):
-        instance = row_result.instance
-        row_result.changes = getattr(instance, "_changes", []) if instance is not None else []
-
-    def get_diff_class(self):
-        return NoDiff
-
 
 class NoDiff:
-    """The preview lists changed columns itself (OfferResource.skip_row); the library's HTML diff is not needed."""
+    """The preview lists changed columns itself (SpreadsheetResource.list_changes); the library's HTML diff is not needed."""
 
     def __init__(self, *args, **kwargs):
         pass
@@ -900,21 +981,3 @@ class LanguagesWidget(TextWidget):
 
     def render(self, value, obj=None, **kwargs):
         return ", ".join(sorted(value or []))
-
-
-def export_offers(user, queryset=None):
-    """Every offer the user may edit (or those of `queryset` among them), with as many place groups as needed."""
-    offers = Offer.objects.editable_by(user)
-    if queryset is not None:
-        offers = offers.filter(pk__in=queryset.values("pk"))
-    most = offers.order_by().annotate(places=Count("locations")).aggregate(most=Max("places"))["most"]
-    most_runs = offers.order_by().annotate(count=Count("runs")).aggregate(most=Max("count"))["most"]
-    resource = OfferResource(
-        user, location_groups=range(1, max(most or 0, 1) + 1), run_groups=range(1, max(most_runs or 0, 1) + 1)
-    )
-    return resource.export(resource.get_queryset().filter(pk__in=offers.values("pk")).order_by("pk"))
-
-
-def template_headers(user):
-    """The columns of an empty template: every column, two place groups and two run groups."""
-    return OfferResource(user, location_groups=(1, 2), run_groups=(1, 2)).headers()

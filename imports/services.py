@@ -1,6 +1,7 @@
 """An import from start to end: check the columns, run every row, and say per row what happens.
 
-`import_offers(dataset, user, file_name, dry_run=True)` is the preview: everything is written and
+`import_rows(resource, dataset, dry_run=True)` is the preview (the resource made for the user and
+the file: offers, providers or places): everything is written and
 rolled back, so the preview sees what the import will do (places created, duplicates within the
 file). The real import runs the same in one transaction: if any row is bad and staff have not
 chosen to skip bad rows, it is rolled back whole.
@@ -16,8 +17,6 @@ from import_export.results import RowResult
 
 from portal.catalogue import one_change
 
-from .resources import OfferResource, location_groups_in, required_columns, run_groups_in
-
 STATES = {
     RowResult.IMPORT_TYPE_NEW: gettext_lazy("neu"),
     RowResult.IMPORT_TYPE_UPDATE: gettext_lazy("geändert"),
@@ -32,7 +31,7 @@ class RowReport:
     number: int  # the spreadsheet's row number (the headers are row 1)
     state: str  # new, update, skip, invalid, error (RowResult's import types)
     title: str = ""
-    offer_id: int | None = None
+    entry_id: int | None = None  # the changed entry's id (none for a new one)
     changes: list = field(default_factory=list)  # (column, before, after)
     problems: list = field(default_factory=list)  # (column, message)
 
@@ -79,7 +78,7 @@ class Report:
 def column_problems(headers, resource):
     known = resource.known_columns()
     problems = []
-    missing = [column for column in required_columns() if column not in headers]
+    missing = [column for column in resource.required_columns() if column not in headers]
     if missing:
         problems.append(
             _("Diese Pflichtspalten fehlen: %(columns)s. Bitte die Vorlage verwenden.")
@@ -96,15 +95,9 @@ def column_problems(headers, resource):
     return problems
 
 
-def import_offers(dataset, user, file_name, *, dry_run=True, skip_bad_rows=False):
-    """Run the rows of `dataset`; with dry_run nothing stays. Returns a Report."""
-    resource = OfferResource(
-        user,
-        file_name=file_name,
-        location_groups=location_groups_in(dataset.headers) or [1],
-        run_groups=run_groups_in(dataset.headers),
-    )
-    report = Report(file_name=file_name, problems=column_problems(dataset.headers, resource))
+def import_rows(resource, dataset, *, dry_run=True, skip_bad_rows=False):
+    """Run the rows of `dataset` through `resource` (made for the user and the file); with dry_run nothing stays."""
+    report = Report(file_name=resource.file_name, problems=column_problems(dataset.headers, resource))
     if report.problems:
         return report
     with one_change():
@@ -124,7 +117,7 @@ def row_report(row_result, resource):
     report = RowReport(number=row_result.number, state=row_result.import_type, title=row_result.title)
     instance = row_result.instance
     if instance is not None:
-        report.offer_id = instance.pk if row_result.import_type != RowResult.IMPORT_TYPE_NEW else None
+        report.entry_id = instance.pk if row_result.import_type != RowResult.IMPORT_TYPE_NEW else None
         report.changes = getattr(row_result, "changes", [])
     if row_result.validation_error is not None:
         for key, messages in row_result.validation_error.message_dict.items():

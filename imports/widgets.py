@@ -6,6 +6,7 @@ same value. Cells from XLSX come as numbers, dates or text; from CSV always as t
 """
 
 import datetime
+import decimal
 import re
 
 from django.utils.translation import gettext as _
@@ -30,6 +31,12 @@ def text(value):
     return str(value).strip()
 
 
+def digits(value, width):
+    """A code Excel may have stored as a number and so lost its leading zeros: 5978036 -> 05978036."""
+    cell = text(value)
+    return cell.zfill(width) if cell.isdigit() and len(cell) < width else cell
+
+
 def split_list(value):
     """„a, b; c“ -> ["a", "b", "c"]."""
     return [part.strip() for part in re.split(r"[,;\n]+", text(value)) if part.strip()]
@@ -51,6 +58,26 @@ class LinkWidget(TextWidget):
         if link and "://" not in link and not link.startswith(("mailto:", "tel:")):
             link = f"https://{link}"
         return link
+
+
+class DecimalWidget(widgets.Widget):
+    """51.537 or 51,537 (as Germans write it), kept to `places` decimals as the database keeps it."""
+
+    def __init__(self, places):
+        super().__init__()
+        self.quantum = decimal.Decimal(1).scaleb(-places)
+
+    def clean(self, value, row=None, **kwargs):
+        cell = text(value).replace(",", ".")
+        if not cell:
+            return None
+        try:
+            return decimal.Decimal(cell).quantize(self.quantum)
+        except decimal.InvalidOperation:
+            raise ValueError(_("„%(value)s“ ist keine Zahl.") % {"value": text(value)}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
 
 
 class IntegerWidget(widgets.Widget):
@@ -144,8 +171,9 @@ class LookupWidget(widgets.Widget):
     The resource fills `entries` once before the import (one query, not one per row).
     """
 
-    def __init__(self, unknown_message, show=str):
+    def __init__(self, unknown_message, show=str, width=None):
         super().__init__()
+        self.width = width  # keys of digits whose leading zeros Excel may have dropped (digits())
         self.entries = {}
         self.ambiguous = set()
         self.unknown_message = unknown_message
@@ -162,7 +190,7 @@ class LookupWidget(widgets.Widget):
             self.entries[key] = entry
 
     def clean(self, value, row=None, **kwargs):
-        cell = text(value)
+        cell = digits(value, self.width) if self.width else text(value)
         if not cell:
             return None
         key = fold(cell)

@@ -1,6 +1,6 @@
 """The monitoring's indicators for many towns at once.
 
-`town_indicators(towns)` reads a fixed number of aggregate queries (eleven), whatever the number of
+`town_indicators(towns)` reads a fixed number of aggregate queries (nine), whatever the number of
 towns or offers: the district overview pages through 396 towns at 50,000 offers with it.
 
 What counts for a town:
@@ -189,19 +189,41 @@ def town_indicators(towns, year=None, today=None, categories=None):
     for figure in rows:
         figures[figure.municipality_id, figure.kind] = Figure(figure.value, figure.year, figure.source)
 
-    local = Link.objects.filter(published("offer__"), location__municipality__in=ids)
-    counts, languages = {}, {}
-    local_only = (
-        local.annotate(wide=wide("offer__"))
-        .filter(wide=False)
-        .values_list("location__municipality_id", "offer__category_id", "offer__languages")
-        .annotate(offers=Count("offer_id", distinct=True))
+    # One pass over the towns' own links gives both the local offers per category and languages
+    # (not those every resident can use anyway: they are counted with the district's below) and
+    # the coverage figures. In a town each offer falls in exactly one group (its category, its
+    # languages and whether it is wide are the same at all its places there: one district), so
+    # the groups' distinct counts add up to the town's.
+    reviewed_since = months_before(today, REVIEW_MONTHS)
+    codes = [code for code, _name in settings.LANGUAGES]
+    coverage_counts = {
+        "total": Count("offer_id", distinct=True),
+        "reviewed": Count("offer_id", filter=Q(offer__last_reviewed__gte=reviewed_since), distinct=True),
+        **{
+            f"translated_{code}": Count(
+                "offer_id", filter=Q(**{f"offer__translation_status__{code}": "complete"}), distinct=True
+            )
+            for code in codes
+        },
+    }
+    counts, languages, coverage = {}, {}, {}
+    local = (
+        Link.objects.filter(published("offer__"), location__municipality__in=ids)
+        .annotate(wide=wide("offer__"))
+        .values("location__municipality_id", "offer__category_id", "offer__languages", "wide")
+        .annotate(**coverage_counts)
         .order_by()
     )
-    for town, category, codes, offers in local_only:
-        key = (town, category)
-        counts[key] = counts.get(key, 0) + offers
-        languages.setdefault(key, set()).update(Offer._meta.get_field("languages").as_list(codes))
+    for row in local:
+        town = row["location__municipality_id"]
+        totals = coverage.setdefault(town, dict.fromkeys(coverage_counts, 0))
+        for name in coverage_counts:
+            totals[name] += row[name]
+        if row["wide"]:
+            continue
+        key = (town, row["offer__category_id"])
+        counts[key] = counts.get(key, 0) + row["total"]
+        languages.setdefault(key, set()).update(Offer._meta.get_field("languages").as_list(row["offer__languages"]))
     reach = (
         Offer.objects.filter(published())
         .filter(Q(format=Offer.Format.ONLINE) | Q(whole_district_id__in=districts))
@@ -221,18 +243,16 @@ def town_indicators(towns, year=None, today=None, categories=None):
     childcare_courses = Offer.objects.filter(
         published(), Exists(soon), category__slug=Category.INTEGRATION_COURSE, childcare=True
     )
-    childcare_wide = set(
-        childcare_courses.filter(Q(format=Offer.Format.ONLINE) | Q(whole_district_id__in=districts))
-        .values_list("whole_district_id", "format")
-        .distinct()
-        .order_by()
+    # The few courses themselves, with each of their places' towns: which are wide, which local, in Python.
+    childcare_places = set(
+        childcare_courses.values_list("whole_district_id", "format", "locations__municipality_id").distinct().order_by()
     )
-    childcare_local = set(
-        Link.objects.filter(offer__in=childcare_courses, location__municipality__in=ids)
-        .values_list("location__municipality_id", flat=True)
-        .distinct()
-        .order_by()
-    )
+    childcare_wide = {
+        (district, form)
+        for district, form, _town in childcare_places
+        if form == Offer.Format.ONLINE or district in districts
+    }
+    childcare_local = {town for _district, _form, town in childcare_places}
 
     places_since = today - datetime.timedelta(days=PLACES_CURRENT_DAYS)
     free_places = dict(
@@ -258,24 +278,6 @@ def town_indicators(towns, year=None, today=None, categories=None):
     for town, _pk, opens_at, closes_at in hours:
         span = datetime.datetime.combine(today, closes_at) - datetime.datetime.combine(today, opens_at)
         minutes[town] = minutes.get(town, 0) + int(span.total_seconds() // 60)
-
-    reviewed_since = months_before(today, REVIEW_MONTHS)
-    codes = [code for code, _name in settings.LANGUAGES]
-    coverage = {
-        row["location__municipality_id"]: row
-        for row in local.values("location__municipality_id")
-        .annotate(
-            total=Count("offer_id", distinct=True),
-            reviewed=Count("offer_id", filter=Q(offer__last_reviewed__gte=reviewed_since), distinct=True),
-            **{
-                f"translated_{code}": Count(
-                    "offer_id", filter=Q(**{f"offer__translation_status__{code}": "complete"}), distinct=True
-                )
-                for code in codes
-            },
-        )
-        .order_by()
-    }
 
     reports = dict(
         Report.objects.open()

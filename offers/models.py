@@ -800,9 +800,10 @@ class Offer(TranslatedOffer):
         indexes = [
             models.Index(fields=["status", "visible_until"]),
             models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
-            # Who can use an offer from anywhere (online, district-wide), from the index alone: the API's counts per town.
+            # Who can use an offer from anywhere (online, district-wide), from the index alone: the API's counts
+            # per town, one range each (format, then district) before the visible-until check.
             models.Index(
-                fields=["status", "visible_until", "format", "whole_district", "id"], name="offers_offer_reach"
+                fields=["status", "format", "whole_district", "visible_until", "id"], name="offers_offer_reach"
             ),
             # Every column the list filters on: counting a town's offers never reads the wide rows.
             models.Index(

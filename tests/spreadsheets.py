@@ -76,19 +76,19 @@ def spreadsheet(rows, file_format="csv"):
     return (write_csv if file_format == "csv" else write_xlsx)(data)
 
 
-def upload(client, data, name="angebote.csv"):
-    return client.post(reverse("admin:imports_offer_import"), {"file": SimpleUploadedFile(name, data)})
+def upload(client, data, name="angebote.csv", sheet="offer"):
+    return client.post(reverse(f"admin:imports_{sheet}_import"), {"file": SimpleUploadedFile(name, data)})
 
 
-def confirm(client, preview, skip_bad_rows=False):
+def confirm(client, preview, skip_bad_rows=False, sheet="offer"):
     form = {"confirm": "1", "digest": preview.context["digest"]}
     if skip_bad_rows:
         form["skip_bad_rows"] = "1"
-    return client.post(reverse("admin:imports_offer_import"), form)
+    return client.post(reverse(f"admin:imports_{sheet}_import"), form)
 
 
-def export(client, file_format="csv"):
-    response = client.get(reverse("admin:imports_offer_export"), {"format": file_format})
+def export(client, file_format="csv", sheet="offer"):
+    response = client.get(reverse(f"admin:imports_{sheet}_export"), {"format": file_format})
     assert response.status_code == 200
     return response.content
 

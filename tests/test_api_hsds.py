@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from offers.factories import (
     CategoryFactory,
+    ClosureFactory,
     CourseRunFactory,
     LocationFactory,
     OfferFactory,
@@ -353,6 +354,53 @@ def test_a_services_own_hours_and_a_locations_hours_are_schedules(client, catalo
     ]
 
 
+def test_closures_are_schedules_valid_on_the_closed_days_without_opening_times(client, catalogue):
+    free, place, course, provider = catalogue["free"], catalogue["place"], catalogue["course"], catalogue["provider"]
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    holidays = ClosureFactory(
+        location=place, starts_on=today + 10 * day, ends_on=today + 24 * day, reason_ar="عطلة الموظفين"
+    )
+    ClosureFactory(location=place, starts_on=today - 20 * day, ends_on=today - day, reason_de="Vorbei")
+    move = ClosureFactory(offer=free, starts_on=today + 3 * day, reason_de="Umzug", reason_ar="")
+
+    def closed(schedules):
+        return [item for item in schedules if "opens_at" not in item]
+
+    own = get(client, f"{API}/services/{free.uuid}?lang=ar")
+    assert closed(own["schedules"]) == [
+        {
+            "id": closed(own["schedules"])[0]["id"],
+            "service_id": str(free.uuid),
+            "valid_from": move.starts_on.isoformat(),
+            "valid_to": move.starts_on.isoformat(),
+            "description": "مغلق: Umzug",
+            "notes": "closed",
+        }
+    ]
+    # The reason had no Arabic: German stood in, and the metadata says so.
+    fallbacks = {entry["id"]: entry["fields"] for entry in own["response_metadata"]["german_fallback"]}
+    assert fallbacks[closed(own["schedules"])[0]["id"]] == ["description"]
+    body = get(client, f"{API}/services/{course.uuid}?lang=ar")
+    located = {pair["location"]["name"]: pair["location"] for pair in body["service_at_locations"]}
+    assert [
+        (item["location_id"], item["valid_from"], item["valid_to"], item["description"])
+        for item in closed(located["Lindenhof Unna-Mitte"]["schedules"])
+    ] == [(str(place.uuid), holidays.starts_on.isoformat(), holidays.ends_on.isoformat(), "مغلق: عطلة الموظفين")]
+    assert closed(located["Lindenhof Lünen"]["schedules"]) == []
+    organization = get(client, f"{API}/organizations/{provider.uuid}?full_service=true")
+    places = {location["name"]: location for location in organization["locations"]}
+    assert [item["valid_from"] for item in closed(places["Lindenhof Unna-Mitte"]["schedules"])] == [
+        holidays.starts_on.isoformat()
+    ]
+    hsds_standard.require_standard()
+    assert hsds_standard.errors("/services/{id}", own) == []
+    assert hsds_standard.errors("/services/{id}", body) == []
+    assert hsds_standard.errors("/organizations/{id}", organization) == []
+    listed = get(client, f"{API}/services?full=true")
+    assert hsds_standard.errors("/services", listed) == []
+
+
 def test_a_run_that_ends_today_leaves_the_cached_answer_at_midnight(client, catalogue, monkeypatch):
     course = catalogue["course"]
     today = timezone.localdate()
@@ -579,16 +627,16 @@ def query_count(client, address):
 @pytest.mark.parametrize(
     ("address", "queries"),
     [
-        ("/services?per_page=50&postcode=59423&lang=ar", 6),
-        # Runs and hours: the full service +3 (its weekly hours, its runs, its places' hours), a provider's
-        # places +1 (their hours).
-        ("/services?full=true", 11),
-        ("/services/{course}", 10),
+        ("/services?per_page=50&postcode=59423&lang=ar", 7),
+        # Runs, hours and closures: the full service +5 (its weekly hours, closures and runs, its places'
+        # hours and closures), a provider's places +2 (their hours and closures).
+        ("/services?full=true", 13),
+        ("/services/{course}", 12),
         ("/organizations", 3),
-        ("/organizations/{provider}", 6),
-        ("/organizations/{provider}?full_service=true", 13),
+        ("/organizations/{provider}", 7),
+        ("/organizations/{provider}?full_service=true", 16),
         ("/service_at_locations", 4),
-        ("/service_at_locations/{sal}", 10),
+        ("/service_at_locations/{sal}", 12),
         ("/taxonomies", 1),
         ("/taxonomy_terms", 3),
         ("/taxonomy_terms/{category}", 3),
@@ -613,6 +661,8 @@ def test_each_endpoint_asks_the_database_a_fixed_number_of_times(client, catalog
         CourseRunFactory.create_batch(2, offer=more, location=more.locations.last())
         WeeklyHoursFactory(offer=more)
         WeeklyHoursFactory(location=more.locations.last())
+        ClosureFactory(offer=more, starts_on=timezone.localdate())
+        ClosureFactory(location=more.locations.last(), starts_on=timezone.localdate())
     assert query_count(client, address) == before == queries
 
 

@@ -276,7 +276,7 @@ def test_a_changed_cell_is_previewed_and_saved_as_one_version_naming_the_file(ki
     by_id[course.pk]["Titel (ar)"] = "دورة الاندماج الجديدة"
     by_id[other.pk]["Telefon"] = "02303 999"
     preview = upload(ki_client, spreadsheet(dataset(rows), file_format), f"neu.{file_format}")
-    report = {row.offer_id: row for row in preview.context["report"].rows}
+    report = {row.entry_id: row for row in preview.context["report"].rows}
     assert report[course.pk].state_label == "geändert"
     assert report[course.pk].changes == [("Titel (ar)", "دورة الاندماج", "دورة الاندماج الجديدة")]
     assert report[online.pk].state_label == "unverändert"

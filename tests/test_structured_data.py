@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from offers.factories import (
+    ClosureFactory,
     CourseRunFactory,
     IntegrationCourseFactory,
     LocationFactory,
@@ -172,6 +173,45 @@ def test_weekly_hours_are_opening_hours_specifications(client, db, unna):
     ]
 
 
+def test_closures_are_special_opening_hours_closed_all_day(client, db, unna):
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    place = LocationFactory(municipality=unna, name="Beratungsstelle Mitte")
+    WeeklyHoursFactory(location=place, weekday=0, opens_at=datetime.time(9), closes_at=datetime.time(12))
+    ClosureFactory(location=place, starts_on=today + 5 * day, ends_on=today + 19 * day, reason_en="Staff holidays")
+    ClosureFactory(location=place, starts_on=today - 9 * day, ends_on=today - day, reason_de="Vorbei")
+    offer = OfferFactory(category=Category.objects.get(slug="beratung"), locations=[place])
+    ClosureFactory(offer=offer, starts_on=today + 2 * day, reason_de="")
+    WeeklyHoursFactory(offer=offer, weekday=1, opens_at=datetime.time(10), closes_at=datetime.time(13))
+    data = json_ld(client, offer, "en")
+    located = data["availableChannel"]["serviceLocation"][0]
+    # The place's own closure and the offer's (it closes the offer there too); the one over is gone.
+    assert located["specialOpeningHoursSpecification"] == [
+        {
+            "@type": "OpeningHoursSpecification",
+            "name": "Staff holidays",
+            "validFrom": (today + 5 * day).isoformat(),
+            "validThrough": (today + 19 * day).isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+        },
+        {
+            "@type": "OpeningHoursSpecification",
+            "validFrom": (today + 2 * day).isoformat(),
+            "validThrough": (today + 2 * day).isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+        },
+    ]
+    assert [hour["dayOfWeek"] for hour in located["openingHoursSpecification"]] == ["https://schema.org/Monday"]
+    # The service's own hours carry its own closure beside them, dated.
+    own = data["hoursAvailable"]
+    assert [(hour.get("dayOfWeek"), hour.get("validFrom"), hour["opens"], hour["closes"]) for hour in own] == [
+        ("https://schema.org/Tuesday", None, "10:00", "13:00"),
+        (None, (today + 2 * day).isoformat(), "00:00", "00:00"),
+    ]
+
+
 def test_the_runs_and_hours_cost_the_offer_page_no_query(client, db, unna):
     place = LocationFactory(municipality=unna)
     course = IntegrationCourseFactory(offer__locations=[place]).offer
@@ -190,6 +230,7 @@ def test_the_runs_and_hours_cost_the_offer_page_no_query(client, db, unna):
     for _ in range(3):
         CourseRunFactory(offer=course, location=LocationFactory(municipality=unna))
         WeeklyHoursFactory(location=place, weekday=4)
+        ClosureFactory(location=place, starts_on=timezone.localdate())
     assert queries() == before
 
 

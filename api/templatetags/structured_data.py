@@ -49,8 +49,25 @@ def opening_hours(hours):
     ]
 
 
-def place(location, with_hours=True):
+def closed_days(closures):
+    """Closures as the days the usual hours do not hold: opens and closes at 00:00 is schema.org's "closed"."""
+    return [
+        {
+            "@type": "OpeningHoursSpecification",
+            **({"name": closure.reason} if closure.reason else {}),
+            "validFrom": closure.starts_on.isoformat(),
+            "validThrough": closure.last_day.isoformat(),
+            "opens": "00:00",
+            "closes": "00:00",
+        }
+        for closure in closures
+    ]
+
+
+def place(location, with_hours=True, offer_closures=()):
+    """A Place; with its hours, also its closures and the offer's (which close the offer there too, offers/hours.py)."""
     hours = opening_hours(location.weekly_hours.all()) if with_hours else []
+    closures = closed_days([*location.closures.all(), *offer_closures]) if with_hours else []
     return {
         "@type": "Place",
         "name": location.name,
@@ -73,6 +90,7 @@ def place(location, with_hours=True):
             else {}
         ),
         **({"openingHoursSpecification": hours} if hours else {}),
+        **({"specialOpeningHoursSpecification": closures} if closures else {}),
     }
 
 
@@ -140,12 +158,13 @@ def offer_data(offer, absolute):
         return data
     data["@type"] = "GovernmentService" if offer.provider.kind in GOVERNMENT else "Service"
     data["serviceType"] = str(offer.category)
+    offer_closures = list(offer.closures.all())
     data["availableChannel"] = {
         "@type": "ServiceChannel",
         "availableLanguage": list(offer.languages),
         **({"servicePhone": {"@type": "ContactPoint", "telephone": offer.phone}} if offer.phone else {}),
         **(
-            {"serviceLocation": [place(location) for location in offer.locations.all()]}
+            {"serviceLocation": [place(location, offer_closures=offer_closures) for location in offer.locations.all()]}
             if offer.locations.all()
             else {}
         ),
@@ -157,7 +176,8 @@ def offer_data(offer, absolute):
         data["areaServed"] = areas
     own_hours = opening_hours(offer.weekly_hours.all())
     if own_hours:
-        data["hoursAvailable"] = own_hours
+        # A Service has no specialOpeningHoursSpecification: its own closures stand beside its hours, dated.
+        data["hoursAvailable"] = own_hours + closed_days(offer_closures)
     groups = [str(group) for group in offer.target_groups.all()]
     if groups:
         data["audience"] = {"@type": "Audience", "audienceType": ", ".join(groups)}
