@@ -103,6 +103,20 @@ class WeeklyHoursFactory(factory.django.DjangoModelFactory):
     kind = HoursKind.WALK_IN
 
 
+def counselling_office(**location_fields):
+    """A location with a walk-in hour on Thursdays 9–12 and appointments on Mondays 14–16."""
+    location = LocationFactory(**location_fields)
+    WeeklyHoursFactory(location=location)
+    WeeklyHoursFactory(
+        location=location,
+        weekday=0,
+        opens_at=datetime.time(14),
+        closes_at=datetime.time(16),
+        kind=HoursKind.APPOINTMENT,
+    )
+    return location
+
+
 class ClosureFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Closure

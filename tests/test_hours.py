@@ -10,8 +10,8 @@ from django.urls import reverse
 from reversion.models import Version
 
 from offers import hours
-from offers.factories import ClosureFactory, LocationFactory, OfferFactory, WeeklyHoursFactory
-from offers.models import Closure, HoursKind, Offer, WeeklyHours
+from offers.factories import ClosureFactory, LocationFactory, OfferFactory, WeeklyHoursFactory, counselling_office
+from offers.models import Closure, Offer, WeeklyHours
 from portal.catalogue import catalogue_version
 
 from .admin_forms import management_form
@@ -248,15 +248,7 @@ def test_provider_editor_cannot_add_closures_to_another_providers_offer(
 @pytest.fixture
 def thursday_office(unna):
     """A counselling office with a walk-in hour on Thursdays 9–12 and appointments on Mondays 14–16."""
-    location = LocationFactory(municipality=unna)
-    WeeklyHoursFactory(location=location)
-    WeeklyHoursFactory(
-        location=location,
-        weekday=0,
-        opens_at=datetime.time(14),
-        closes_at=datetime.time(16),
-        kind=HoursKind.APPOINTMENT,
-    )
+    location = counselling_office(municipality=unna)
     offer = OfferFactory(locations=[location])
     return Offer.objects.prefetch_related(
         "weekly_hours", "closures", "locations__weekly_hours", "locations__closures"

@@ -10,7 +10,7 @@ from django.utils import translation
 from icalendar import Calendar
 
 from offers import hours
-from offers.factories import ClosureFactory, LocationFactory, OfferFactory, WeeklyHoursFactory
+from offers.factories import ClosureFactory, LocationFactory, OfferFactory, WeeklyHoursFactory, counselling_office
 from offers.models import Category, HoursKind
 
 pytestmark = pytest.mark.django_db
@@ -48,15 +48,7 @@ def clock(monkeypatch):
 @pytest.fixture
 def counselling(unna):
     """Migration counselling in Unna: walk-in Thursdays 9–12, by appointment Mondays 14–16."""
-    location = LocationFactory(municipality=unna, name="Beratungsstelle Markt")
-    WeeklyHoursFactory(location=location)
-    WeeklyHoursFactory(
-        location=location,
-        weekday=0,
-        opens_at=datetime.time(14),
-        closes_at=datetime.time(16),
-        kind=HoursKind.APPOINTMENT,
-    )
+    location = counselling_office(municipality=unna, name="Beratungsstelle Markt")
     return OfferFactory(
         title_de="Migrationsberatung Markt",
         category=Category.objects.get(slug="migrationsberatung-erwachsene"),
