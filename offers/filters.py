@@ -302,6 +302,10 @@ class OfferFilter(django_filters.FilterSet):
         # The town choices are read once per form anyway (ReadOnce): no query of its own.
         return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
 
+    def named_categories(self):
+        """The categories named by the first part of `q` that names any: their offers among the filtered ones all match."""
+        return next((token.categories for token in (self.query.tokens if self.query else []) if token.categories), ())
+
     def ordered(self, candidates=None, first=None):
         """The filtered offers by the next run's start (sort=next_start), best matches first when searching, else by title.
 

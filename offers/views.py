@@ -44,15 +44,16 @@ class RankedPaginator(CappedPaginator):
     """Finds the matches first, then orders: `order(candidates=ids)` when more than MAX_COUNT match
     (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered)."""
 
-    def __init__(self, order, object_list, per_page):
+    def __init__(self, order, object_list, per_page, categories=()):
         super().__init__(object_list, per_page)
         self.order = order
+        self.categories = categories
 
     @cached_property
     def matches(self):
-        """The ids of at most MAX_COUNT + 1 matches, the cheapest to find: counting them reads the
-        same rows, and a broad search ranks these instead of reading them a second time."""
-        return list(self.object_list.order_by().values_list("pk", flat=True)[: MAX_COUNT + 1])
+        """The ids of at most MAX_COUNT + 1 matches, the cheapest to find (those of `categories` first):
+        counting them reads the same rows, and a broad search ranks these instead of reading them again."""
+        return self.object_list.some_ids(MAX_COUNT + 1, self.categories)
 
     @cached_property
     def count(self):
@@ -101,7 +102,10 @@ def offer_list_context(request):
             ids = distance.nearest_first(filterset.qs, near, first)
             return ids[(page.number - 1) * PAGE_SIZE :], page.paginator.count, page.number
         paginator = RankedPaginator(
-            lambda candidates, first: filterset.ordered(candidates, first).for_cards(), filterset.qs, PAGE_SIZE
+            lambda candidates, first: filterset.ordered(candidates, first).for_cards(),
+            filterset.qs,
+            PAGE_SIZE,
+            filterset.named_categories(),
         )
         page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
