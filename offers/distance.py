@@ -86,6 +86,8 @@ def nearest_first(offers, centre, first):
     the band widens until it holds `first` offers. A page near a town reads the offers held
     around it, not every offer of the catalogue.
     """
+    if not first:
+        return []
     for km in BANDS_KM:
         band = order_by_distance(offers.filter(Exists(places_within(centre, km))), centre)
         ids = list(band.filter(nearness__lte=(km / KM_PER_DEGREE) ** 2).values_list("pk", flat=True)[:first])

@@ -445,7 +445,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
         if candidates is not None:
             # Only the candidates are read: the outer query starts from their ids.
-            chosen = Offer.objects.filter(pk__in=candidates).values("pk")
+            chosen = Offer.objects.filter(pk__in=candidates).order_by().values("pk")
             if town is not None:
                 first_there = self.filter(Exists(held_there)).order_by_title(language).values("pk")[: len(candidates)]
                 # A union reads each from its index; an OR of the two would read the whole table.

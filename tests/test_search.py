@@ -12,6 +12,8 @@ from django.db import connection
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, Synonym, TargetGroup, language_codes
 
+from .listing import titles
+
 pytestmark = pytest.mark.django_db
 
 needs_postgresql = pytest.mark.skipif(
@@ -437,3 +439,25 @@ def test_a_word_of_three_letters_or_fewer_matches_only_at_the_start_of_a_word(cl
     OfferFactory(title_de="Kurs im Dezember", category=CategoryFactory(name_de="Freizeit"))
     assert ids(client.get("/de/offers/", {"q": "mbe"})) == [mbe.pk]  # not "Dezember"
     assert ids(client.get("/de/offers/", {"q": "dez"})) != []  # the start of a word
+
+
+def test_a_search_naming_a_category_counts_its_offers_and_the_texts_holding_the_word(
+    client, integration_course, monkeypatch
+):
+    from offers import views
+
+    monkeypatch.setattr(views, "MAX_COUNT", 4)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    other = CategoryFactory(name_de="Sprachcafé")
+    for title in ["Kurs B", "Kurs A"]:
+        OfferFactory(title_de=title, category=integration_course)
+    for title in ["Treff 1", "Treff 2"]:
+        OfferFactory(title_de=title, category=other, description_de="Vor dem Integrationskurs")
+    OfferFactory(title_de="Treff 3", category=other)  # neither the category nor the word
+    exact = client.get("/de/offers/", {"q": "integrationskurs"})
+    assert "<bdi>4</bdi> Angebote gefunden" in exact.content.decode()  # the category's two and the texts' two
+    assert titles(exact) == ["Kurs A", "Kurs B"]  # the category named first
+    OfferFactory(title_de="Treff 4", category=other, description_de="Integrationskurs danach")
+    broad = client.get("/de/offers/", {"q": "integrationskurs"})
+    assert "Mehr als <bdi>4</bdi> Angebote gefunden" in broad.content.decode()
+    assert titles(broad) == ["Kurs A", "Kurs B"]
