@@ -445,12 +445,12 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
         if candidates is not None:
             # Only the candidates are read: the outer query starts from their ids.
-            chosen = Offer.objects.filter(pk__in=candidates).order_by().values("pk")
+            chosen = candidates
             if town is not None:
                 first_there = self.filter(Exists(held_there)).order_by_title(language).values("pk")[: len(candidates)]
                 # A union reads each from its index; an OR of the two would read the whole table.
                 if connections[self.db].features.supports_slicing_ordering_in_compound:
-                    chosen = chosen.union(first_there)
+                    chosen = Offer.objects.filter(pk__in=candidates).order_by().values("pk").union(first_there)
                 else:  # SQLite: a district's size
                     chosen = Offer.objects.filter(Q(pk__in=candidates) | Q(pk__in=first_there)).values("pk")
             self = Offer.objects.filter(pk__in=chosen)
