@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/welkommin_bench")
 
-import run  # noqa: E402 (sets the production settings first)
+from lists import run  # noqa: E402 (the bench database and the production settings, as bench/lists.py has them)
 
 URLS = [
     "/de/offers/?q=deutsch",
