@@ -1,6 +1,6 @@
 """Offers sorted by distance from a postal code's centre ("near=59423"), no PostGIS.
 
-The whole result set is sorted in SQL by one ORM expression of plain arithmetic, the same on
+Offers are sorted in SQL by one ORM expression of plain arithmetic, the same on
 PostgreSQL and SQLite, under one URL contract. An offer is as near as its nearest place; a
 place without coordinates of its own counts at its town's centre; offers without places
 (online, district-wide) come after the rest. Cards show the great-circle distance, computed
@@ -9,15 +9,21 @@ in Python from the places they have loaded anyway.
 
 import math
 
-from django.db.models import CharField, ExpressionWrapper, F, FloatField, Min, Value
+from django.db.models import CharField, Exists, ExpressionWrapper, F, FloatField, Min, OuterRef, Value
 from django.db.models.functions import Cast, Coalesce
 
 from municipalities.models import Municipality
 from portal.catalogue import until_changed
 
-from .models import shown_title
+from .models import Offer, shown_title
 
 EARTH_RADIUS_KM = 6371.0088
+# nearness() is in degrees of latitude, squared.
+KM_PER_DEGREE = EARTH_RADIUS_KM * math.pi / 180
+# Rounding of the stored coordinates must not push a place at a band's edge out of its box.
+MARGIN_DEGREES = 1e-6
+# The radii of the bands nearest_first() reads, widening until one holds the page.
+BANDS_KM = (4, 16, 64)
 TIMEOUT = 300
 
 
@@ -56,6 +62,38 @@ def order_by_distance(offers, centre):
     return offers.alias(nearness=nearest, shown_title=title).order_by(
         F("nearness").asc(nulls_last=True), "shown_title", "pk"
     )
+
+
+def places_within(centre, km):
+    """The offer's places (OuterRef "pk") inside the box around `centre` that holds the circle of `km`."""
+    half_height = km / KM_PER_DEGREE + MARGIN_DEGREES
+    half_width = km / KM_PER_DEGREE / math.cos(math.radians(centre.latitude)) + MARGIN_DEGREES
+    places = Offer.locations.through.objects.filter(offer=OuterRef("pk")).alias(
+        latitude=Coalesce("location__latitude", "location__municipality__latitude"),
+        longitude=Coalesce("location__longitude", "location__municipality__longitude"),
+    )
+    return places.filter(
+        latitude__range=(centre.latitude - half_height, centre.latitude + half_height),
+        longitude__range=(centre.longitude - half_width, centre.longitude + half_width),
+    )
+
+
+def nearest_first(offers, centre, first):
+    """The ids of the first `first` `offers` in order_by_distance's order.
+
+    Read by distance bands: the offers with a place inside a box around the centre, the nearest
+    of them kept if they lie within the box's half-width (anything outside the box is farther);
+    the band widens until it holds `first` offers. A page near a town reads the offers held
+    around it, not every offer of the catalogue.
+    """
+    if not first:
+        return []
+    for km in BANDS_KM:
+        band = order_by_distance(offers.filter(Exists(places_within(centre, km))), centre)
+        ids = list(band.filter(nearness__lte=(km / KM_PER_DEGREE) ** 2).values_list("pk", flat=True)[:first])
+        if len(ids) == first:
+            return ids
+    return list(order_by_distance(offers, centre).values_list("pk", flat=True)[:first])
 
 
 def place_km(offer, centre):

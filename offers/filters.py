@@ -302,13 +302,17 @@ class OfferFilter(django_filters.FilterSet):
         # The town choices are read once per form anyway (ReadOnce): no query of its own.
         return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
 
-    def ordered(self, broad=False, candidates=1000, first=None):
+    def named_categories(self):
+        """The categories named by the first part of `q` that names any: their offers among the filtered ones all match."""
+        return next((token.categories for token in (self.query.tokens if self.query else []) if token.categories), ())
+
+    def ordered(self, candidates=None, first=None):
         """The filtered offers by the next run's start (sort=next_start), best matches first when searching, else by title.
 
         `first`: how many of the order are needed at most (the page and those before it).
-        `broad` (more than `candidates` match, so the list says "more than 1000"): only `candidates`
-        of the matches (and as many held in the town) are ranked: ranking every match of a word
-        half the catalogue holds would read every one of them.
+        `candidates` (when more match than the list counts, so it says "more than 1000"): the ids
+        of the matches the count found; only they (and as many held in the town) are ranked:
+        ranking every match of a word half the catalogue holds would read every one of them.
         """
         self.is_valid()  # a wrong value elsewhere leaves the valid ones in cleaned_data
         sort = self.form.cleaned_data.get("sort")
@@ -316,7 +320,7 @@ class OfferFilter(django_filters.FilterSet):
             return self.qs.order_by_next_start(first=first, runs=self.run_filters())
         if self.query and sort != "title":
             town = self.form.cleaned_data.get("municipality") or self.town_from_query
-            return self.qs.order_by_relevance(self.query, town=town, candidates=candidates if broad else None)
+            return self.qs.order_by_relevance(self.query, town=town, candidates=candidates)
         return self.qs.order_by_title()
 
     def active_filters(self):

@@ -439,17 +439,21 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """Best first: a category named, a word starting the title, a whole word, a word's start, any match.
 
         Within a town, offers held there come before district-wide and online ones. Ties by title.
-        With `candidates`, only that many are ranked (see OfferFilter.ordered).
+        With `candidates` (ids of some of the matches), only those are ranked, and as many of the
+        matches held in the town (see OfferFilter.ordered).
         """
         held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
-        if candidates:
-            # Any `candidates` of the matches (the cheapest to find), and the first of those held in the town.
-            pools = [self.order_by()]
-            if town is not None:
-                pools.append(self.filter(Exists(held_there)).order_by_title(language))
-            first, *others = [pool.values("pk")[:candidates] for pool in pools]
+        if candidates is not None:
             # Only the candidates are read: the outer query starts from their ids.
-            self = Offer.objects.filter(pk__in=first.union(*others) if others else first)
+            chosen = candidates
+            if town is not None:
+                first_there = self.filter(Exists(held_there)).order_by_title(language).values("pk")[: len(candidates)]
+                # A union reads each from its index; an OR of the two would read the whole table.
+                if connections[self.db].features.supports_slicing_ordering_in_compound:
+                    chosen = Offer.objects.filter(pk__in=candidates).order_by().values("pk").union(first_there)
+                else:  # SQLite: a district's size
+                    chosen = Offer.objects.filter(Q(pk__in=candidates) | Q(pk__in=first_there)).values("pk")
+            self = Offer.objects.filter(pk__in=chosen)
         column = f"search_text_{language or current_language()}"
         score = Value(0)
         for token in query.tokens:
@@ -473,6 +477,32 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def order_by_title(self, language=None):
         """Alphabetical by the title the visitor sees (German where untranslated)."""
         return self.alias(shown_title=shown_title(language)).order_by("shown_title", "pk")
+
+    def some_ids(self, limit, categories=()):
+        """The ids of at most `limit` of these offers, the cheapest to find (unordered).
+
+        With `categories` (a query names them, so they hold matches): first those offers, read from
+        the category index; the others, which a search reads text by text, only when those are fewer
+        than `limit`. An OR of the category and a dozen texts read the table row by row instead.
+        """
+        offers = self.order_by()
+        if not categories or not connections[self.db].features.supports_slicing_ordering_in_compound:
+            return list(offers.values_list("pk", flat=True)[:limit])
+        named = offers.filter(category_id__in=sorted(categories))
+        others = offers.exclude(category_id__in=sorted(categories)).filter(~Exists(named[limit - 1 : limit]))
+        first = named.values_list("pk", flat=True)[:limit]
+        return list(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
+
+    def first_by_title(self, categories, count, language=None):
+        """Offers among the first `count` by title in one of `categories` (ids), each category read from
+        its own index in title order: ordering all of them would read every one (counselling: a fifth of the catalogue)."""
+        if not connections[self.db].features.supports_slicing_ordering_in_compound:  # SQLite: a district's size
+            return self.filter(category_id__in=categories)
+        firsts = [self.filter(category_id=pk).order_by_title(language).values("pk")[:count] for pk in categories]
+        if not firsts:
+            return Offer.objects.none()
+        first, *others = firsts
+        return Offer.objects.filter(pk__in=first.union(*others) if others else first)
 
     def first_per_category(self, count):
         """At most `count` offers of each category, alphabetically, in one query."""

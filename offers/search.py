@@ -12,6 +12,7 @@ letters or more) are corrected here, on every database; PostgreSQL adds trigram 
 for typos in the offers' own texts (OfferQuerySet.search).
 """
 
+import functools
 import itertools
 import unicodedata
 from dataclasses import dataclass, field
@@ -76,6 +77,13 @@ def words(text):
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def folded_word(part):
+    """One whitespace-free part of a name or query as its folded words: the vocabulary folds the
+    same few hundred words (a provider's kind, a category's words) each time it is built."""
+    return " ".join(words(part))
+
+
 def stored_text(parts):
     """An offer's search column: its own title first, then ` | `, then its other texts, as folded words.
 
@@ -85,6 +93,7 @@ def stored_text(parts):
     return f" {' '.join(words(title))} | {' '.join(words(' '.join(rest)))} "
 
 
+@functools.lru_cache(maxsize=4096)
 def contracted(word):
     for spelled, folded in SPELLED_OUT:
         word = word.replace(spelled, folded)
@@ -134,7 +143,7 @@ class Vocabulary:
         """Add a name; its words as folded, for searching, and as written, for suggestions."""
         phrase = []
         for part in name.split():
-            word = " ".join(words(part))
+            word = folded_word(part)
             if len(word) >= MIN_TYPO_LENGTH - 2 and word.isalpha():
                 self.written.setdefault(word, part.strip(",.;:()[]„“\"'«»"))
             if word:
@@ -266,8 +275,8 @@ class Query:
 def understand(text, find_town=False, vocab=None):
     """The query as tokens; with find_town, a town named in it becomes `town` instead of a token."""
     vocab = vocab or vocabulary()
-    raw = [part for part in str(text).replace("\x00", "").split() if words(part)]
-    typed = [" ".join(words(part)) for part in raw]
+    raw = [part for part in str(text).replace("\x00", "").split() if folded_word(part)]
+    typed = [folded_word(part) for part in raw]
     corrected = [vocab.corrections(word) or [word] for word in typed]
     tokens, town, rest, i = [], None, [], 0
     while i < len(typed):
@@ -321,7 +330,7 @@ def suggestion(text, vocab=None):
     vocab = vocab or vocabulary()
     suggested, changed = [], False
     for part in str(text).replace("\x00", "").split():
-        word = " ".join(words(part))
+        word = folded_word(part)
         near = []
         if len(word) >= MIN_TYPO_LENGTH - 2 and not spellings(word) & vocab.known:
             limit = MAX_TYPOS if len(word) >= MIN_TYPO_LENGTH else 1

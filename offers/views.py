@@ -1,5 +1,3 @@
-import functools
-
 from django.core.paginator import Page, Paginator
 from django.db import models
 from django.http import Http404, HttpResponse
@@ -21,6 +19,8 @@ MAX_COUNT = 1000
 OFFERS_PER_CATEGORY = 5
 # Fewer results than this in a town: the list offers the nearest other towns.
 FEW_RESULTS = 5
+# Counselling offers shown when nothing matches.
+FALLBACK_OFFERS = 6
 
 
 class CappedPaginator(Paginator):
@@ -41,15 +41,28 @@ class CappedPaginator(Paginator):
 
 
 class RankedPaginator(CappedPaginator):
-    """Counts first, then orders: `order(broad=True)` when more than MAX_COUNT match, `first` the rows up to this page's end (see OfferFilter.ordered)."""
+    """Finds the matches first, then orders: `order(candidates=ids)` when more than MAX_COUNT match
+    (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered)."""
 
-    def __init__(self, order, object_list, per_page):
+    def __init__(self, order, object_list, per_page, categories=()):
         super().__init__(object_list, per_page)
         self.order = order
+        self.categories = categories
+
+    @cached_property
+    def matches(self):
+        """The ids of at most MAX_COUNT + 1 matches, the cheapest to find (those of `categories` first):
+        counting them reads the same rows, and a broad search ranks these instead of reading them again."""
+        return self.object_list.some_ids(MAX_COUNT + 1, self.categories)
+
+    @cached_property
+    def count(self):
+        return len(self.matches)
 
     def page(self, number):
         number = self.validate_number(number)
-        self.object_list = self.order(broad=self.count > MAX_COUNT, first=number * self.per_page)
+        candidates = self.matches[:MAX_COUNT] if self.count > MAX_COUNT else None
+        self.object_list = self.order(candidates=candidates, first=number * self.per_page)
         return super().page(number)
 
 
@@ -84,13 +97,16 @@ def offer_list_context(request):
     runs = filterset.run_filters()  # under starts_within or places, a card shows the run that matched
 
     def compute():
-        if near:  # sorting every row: only ids, grouped per offer; the page's cards come by id below
-            nearest_first = distance.order_by_distance(filterset.qs, near).values_list("pk", flat=True)
-            page = CappedPaginator(nearest_first, PAGE_SIZE).get_page(request.GET.get("page"))
-            return list(page.object_list), page.paginator.count, page.number
-        order = functools.partial(filterset.ordered, candidates=MAX_COUNT)
+        if near:  # only ids, nearest first; the page's cards come by id below
+            page = CappedPaginator(filterset.qs, PAGE_SIZE).get_page(request.GET.get("page"))
+            first = min(page.number * PAGE_SIZE, page.paginator.count)
+            ids = distance.nearest_first(filterset.qs, near, first)
+            return ids[(page.number - 1) * PAGE_SIZE :], page.paginator.count, page.number
         paginator = RankedPaginator(
-            lambda broad, first: order(broad=broad, first=first).for_cards(runs), filterset.qs, PAGE_SIZE
+            lambda candidates, first: filterset.ordered(candidates, first).for_cards(runs),
+            filterset.qs,
+            PAGE_SIZE,
+            filterset.named_categories(),
         )
         page = paginator.get_page(request.GET.get("page"))
         computed.update((offer.pk, offer) for offer in page.object_list)
@@ -143,11 +159,15 @@ def nearby_towns(filterset, town, near):
 
 def fallback_offers(filterset):
     """When nothing matches: the counselling that helps anyone, near the chosen town."""
-    offers = Offer.objects.published().counselling_for_everyone()
+    offers = Offer.objects.published()
     town = filterset.form.cleaned_data.get("municipality") or filterset.town_from_query
     if town:
         offers = offers.in_municipality(town)
-    return offers.for_cards().order_by_title()[:6]
+    # The categories the form has read anyway: each one's first offers come from its own title index.
+    counselling = [
+        row.pk for row in filterset.form.fields["category"].rows if row.slug in Category.COUNSELLING_FOR_EVERYONE
+    ]
+    return offers.first_by_title(counselling, FALLBACK_OFFERS).for_cards().order_by_title()[:FALLBACK_OFFERS]
 
 
 @cache.cached_for_visitors

@@ -11,6 +11,7 @@ from django.core.management import CommandError, call_command
 
 from demo.synthetic import SYNTHETIC_PREFIX
 from municipalities.models import Municipality, PostalCode
+from offers import distance
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory
 from offers.models import Offer
 
@@ -78,6 +79,31 @@ def test_the_whole_result_set_is_sorted_not_only_the_first_page(client):
     in_town("unna", "Z in Unna")
     assert titles(client.get("/de/offers/", {"near": "59427"}))[0] == "Z in Unna"
     assert "Z in Unna" not in titles(client.get("/de/offers/"))  # by title it is on page 2
+
+
+def test_every_page_read_by_distance_bands_is_that_page_of_the_whole_order(client, monkeypatch):
+    from offers import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    unna, selm = Municipality.objects.get(slug="unna"), Municipality.objects.get(slug="selm")
+    for slug, title in [("kamen", "Kamen"), ("luenen", "Lünen"), ("selm", "Selm"), ("bergkamen", "Bergkamen")]:
+        in_town(slug, title)
+        in_town(slug, f"{title} 2")
+    in_town("unna", "Unna")
+    in_town("selm", "Köln by its coordinates", latitude="50.93800", longitude="6.95997")  # far outside every band
+    OfferFactory(
+        title_de="Selm and Unna", locations=[LocationFactory(municipality=selm), LocationFactory(municipality=unna)]
+    )
+    OfferFactory(title_de="Online", format=Offer.Format.ONLINE)
+    shown = []
+    for page in range(1, 7):
+        shown += titles(client.get("/de/offers/", {"near": "59423", "page": page}))
+    assert shown[:2] == ["Selm and Unna", "Unna"]  # equally near (0 km): by title
+    assert shown[-2:] == ["Köln by its coordinates", "Online"]  # the farthest, then the one without a place
+    assert len(shown) == 12
+    centre = PostalCode.objects.centre("59423")
+    whole = distance.order_by_distance(Offer.objects.published(), centre).values_list("title_de", flat=True)
+    assert shown == list(whole)
 
 
 @pytest.mark.parametrize(("code", "pattern"), [("en", r"\d\.\d km"), ("ar", r"\d\.\d كم"), ("uk", r"\d,\d км")])

@@ -12,6 +12,8 @@ from django.db import connection
 from offers.factories import CategoryFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, Synonym, TargetGroup, language_codes
 
+from .listing import titles
+
 pytestmark = pytest.mark.django_db
 
 needs_postgresql = pytest.mark.skipif(
@@ -176,7 +178,7 @@ def test_search_page_query_count_stays_the_same_with_more_offers_synonyms_and_to
     def assert_queries(queries):
         for query in queries:
             cache.clear()  # each a first request of its catalogue version: nothing cached
-            # catalogue version, hours' boundaries, vocabulary, languages, 3 filter lists, count, 20 offers,
+            # catalogue version, hours' boundaries, vocabulary, languages, 3 filter lists, the matches' ids, 20 offers,
             # their locations, hours and closures of both, runs
             with django_assert_num_queries(15):
                 assert ids(client.get("/de/offers/", {"q": query})), query
@@ -437,3 +439,35 @@ def test_a_word_of_three_letters_or_fewer_matches_only_at_the_start_of_a_word(cl
     OfferFactory(title_de="Kurs im Dezember", category=CategoryFactory(name_de="Freizeit"))
     assert ids(client.get("/de/offers/", {"q": "mbe"})) == [mbe.pk]  # not "Dezember"
     assert ids(client.get("/de/offers/", {"q": "dez"})) != []  # the start of a word
+
+
+def test_a_search_naming_a_category_counts_its_offers_and_the_texts_holding_the_word(
+    client, integration_course, monkeypatch
+):
+    from django.core.cache import cache
+    from django.test.utils import CaptureQueriesContext
+
+    from offers import views
+
+    def searched():
+        cache.clear()  # computed afresh
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get("/de/offers/", {"q": "integrationskurs"})
+        return response, len(queries)
+
+    monkeypatch.setattr(views, "MAX_COUNT", 4)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    other = CategoryFactory(name_de="Sprachcafé")
+    for title in ["Kurs B", "Kurs A"]:
+        OfferFactory(title_de=title, category=integration_course)
+    for title in ["Treff 1", "Treff 2"]:
+        OfferFactory(title_de=title, category=other, description_de="Vor dem Integrationskurs")
+    OfferFactory(title_de="Treff 3", category=other)  # neither the category nor the word
+    exact, exact_queries = searched()
+    assert "<bdi>4</bdi> Angebote gefunden" in exact.content.decode()  # the category's two and the texts' two
+    assert titles(exact) == ["Kurs A", "Kurs B"]  # the category named first
+    OfferFactory(title_de="Treff 4", category=other, description_de="Integrationskurs danach")
+    broad, broad_queries = searched()
+    assert "Mehr als <bdi>4</bdi> Angebote gefunden" in broad.content.decode()
+    assert titles(broad) == ["Kurs A", "Kurs B"]
+    assert broad_queries == exact_queries  # the ranked ids are those counted: no query more

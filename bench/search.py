@@ -1,0 +1,80 @@
+"""Search and near= pages at scale: database time (EXPLAIN ANALYZE, best of N per query, summed
+over the page's queries) and server time (median / p95 / queries), every cache off.
+
+DATABASE_URL=postgres://…/copy .venv/bin/python bench/search.py [requests] [explains] [plan-url-substring]
+"""
+
+import os
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from lists import run  # noqa: E402 (the bench database and the production settings, as bench/lists.py has them)
+
+URLS = [
+    "/de/offers/?q=deutsch",
+    "/de/offers/?q=beratung",
+    "/de/offers/?q=kinderbetreuung",
+    "/de/offers/?q=integrationskurs",
+    "/de/offers/?q=Integrationskurz",
+    "/tr/offers/?q=almanca+kursu",
+    "/uk/offers/?q=%D0%BC%D0%B1%D0%B5",
+    "/de/offers/?q=Kamen",
+    "/de/offers/?near=59423",
+    "/de/offers/?municipality=unna&near=59423",
+]
+
+
+def database_ms(client, url, explains, show_plan):
+    """The page's SELECTs run `explains` times each under EXPLAIN ANALYZE: the sum of each one's best time."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    total = 0.0
+    with connection.cursor() as cursor:
+        for query in captured.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                continue
+            best, plan = None, None
+            for _ in range(explains):
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                rows = [row[0] for row in cursor.fetchall()]
+                ms = sum(float(m) for m in re.findall(r"(?:Planning|Execution) Time: ([\d.]+) ms", "\n".join(rows)))
+                if best is None or ms < best:
+                    best, plan = ms, rows
+            total += best
+            if show_plan and show_plan in url and best > 1:
+                print(f"-- {best:.1f} ms\n{sql}\n" + "\n".join(plan) + "\n")
+    return total
+
+
+def main():
+    import django
+
+    django.setup()
+    from django.test import Client
+
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    explains = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+    show_plan = sys.argv[3] if len(sys.argv) > 3 else None
+    client = Client()
+    print(f"load average {os.getloadavg()[0]:.1f}; cpu reference {run.cpu_reference_ms():.0f} ms")
+    print("| page | database | server median / p95 | queries |")
+    for url in URLS:
+        if show_plan and show_plan not in url:
+            continue
+        database = database_ms(client, url, explains, show_plan)
+        median, p95, queries = run.server_times(client, url, count, False)
+        print(f"| {url} | {database:.1f} ms | {median:.1f} / {p95:.1f} ms | {'/'.join(map(str, queries))} |")
+    print(f"load average {os.getloadavg()[0]:.1f}; cpu reference {run.cpu_reference_ms():.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
