@@ -565,8 +565,12 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return models.Prefetch("runs", runs, to_attr="upcoming_runs")
 
     def with_run_facts(self):
-        """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment")."""
-        return self.annotate(has_runs=Exists(CourseRun.objects.filter(offer=OuterRef("pk"))))
+        """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment").
+
+        An offer has its OfferRunDates row when it has runs: one join by key per card. An Exists over
+        the runs was read as one hash of every run in the catalogue, however few cards were shown.
+        """
+        return self.annotate(has_runs=models.ExpressionWrapper(Q(run_dates__isnull=False), models.BooleanField()))
 
     def starting_within(self, weeks, today=None):
         return self.filter(Exists(CourseRun.objects.starting_within(weeks, today).filter(offer=OuterRef("pk"))))
