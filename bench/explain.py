@@ -2,10 +2,13 @@
 
 DATABASE_URL=postgres://…/copy .venv/bin/python bench/explain.py URL [--plans]
 
-Prints each query's execution time and its share of rows read; with --plans, the plans too.
+Prints each query's execution time and the data pages it touched (shared buffers hit and read:
+a measure of the database's work that does not depend on the machine's load), then the page's
+sums; with --plans, the plans too.
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -37,18 +40,32 @@ def explained(sql):
         return [line for (line,) in cursor.fetchall()]
 
 
+def buffers(plan):
+    """Shared buffers the query's top node touched (its children's included), hit and read."""
+    for line in plan:
+        if line.startswith("Planning"):
+            break
+        if "Buffers: shared" in line:
+            return sum(int(number) for number in re.findall(r"(?:hit|read)=(\d+)", line))
+    return 0
+
+
 def main():
     import django
 
     django.setup()
     url, show_plans = sys.argv[1], "--plans" in sys.argv
+    total_ms = total_buffers = 0
     for sql in page_queries(url):
         if not sql.lstrip().upper().startswith("SELECT"):
             continue
         plan = explained(sql)
-        print(f"{plan[-1].strip():>28} | {sql[:150]}")
+        milliseconds, touched = float(plan[-1].split()[-2]), buffers(plan)
+        total_ms, total_buffers = total_ms + milliseconds, total_buffers + touched
+        print(f"{milliseconds:9.2f} ms {touched:7} buffers | {sql[:130]}")
         if show_plans:
             print("\n".join(plan), end="\n\n")
+    print(f"{total_ms:9.2f} ms {total_buffers:7} buffers | the page's queries together")
 
 
 if __name__ == "__main__":
