@@ -76,11 +76,11 @@ serve-prod: setup
 	DJANGO_SETTINGS_MODULE=portal.settings.prod $(MANAGE) migrate --noinput
 	DJANGO_SETTINGS_MODULE=portal.settings.prod $(VENV)/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 --workers $(WORKERS) --access-logfile -
 
-# NRW scale on PostgreSQL (DATABASE_URL, default the local welkommin_bench database).
+# NRW scale on PostgreSQL (DATABASE_URL, default the local welkommin_bench database, created if missing),
+# one table per size: `make bench BENCH_SIZES=50000,500000` adds 500,000 offers in welkommin_bench500.
+BENCH_SIZES ?= 50000
 bench: setup
-	psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='welkommin_bench'" postgres | grep -q 1 \
-		|| psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE welkommin_bench" postgres
-	$(PY) bench/run.py
+	BENCH_SIZES=$(BENCH_SIZES) $(PY) bench/run.py
 
 # A dated, compressed dump of the PostgreSQL database in DATABASE_URL (restore: see docs/deployment.md).
 BACKUP_DIR ?= backups

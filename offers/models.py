@@ -7,7 +7,7 @@ from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Value, When, Window
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber, StrIndex
 from django.db.models.lookups import GreaterThan, LessThan
 from django.db.models.signals import post_delete, post_save
@@ -51,6 +51,13 @@ def months_before(day, months):
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+class RowCount(models.Subquery):
+    """The number of rows of a subquery, sliced to count no further than needed."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) AS counted)"
+    output_field = models.IntegerField()
 
 
 def shown_title(language=None):
@@ -504,16 +511,23 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         first, *others = firsts
         return Offer.objects.filter(pk__in=first.union(*others) if others else first)
 
-    def first_per_category(self, count):
-        """At most `count` offers of each category, alphabetically, in one query."""
-        ranked = self.annotate(
-            rank_in_category=Window(RowNumber(), partition_by="category", order_by=[shown_title(), "pk"])
-        )
-        return ranked.filter(rank_in_category__lte=count).order_by("category__order", "rank_in_category")
+    def per_category(self, first, up_to):
+        """The categories, each with `count`, its number of these offers but at most `up_to` + 1 (more
+        than `up_to`), and `first_ids`, the ids of its first `first` offers alphabetically.
 
-    def count_per_category(self):
-        """{category id: number of offers}."""
-        return dict(self.order_by().values_list("category").annotate(count=Count("pk")))
+        Each is a walk along the category's title index that stops when enough offers are found, so
+        its cost does not grow with the catalogue, as counting and ranking every offer of a town did.
+        """
+        in_category = self.filter(category=OuterRef("pk")).order_by()
+        titled = in_category.order_by_title().values("pk")
+        ranks = [f"first_{rank}" for rank in range(first)]
+        categories = Category.objects.annotate(
+            count=RowCount(in_category.values("pk")[: up_to + 1]),
+            **{name: Subquery(titled[rank : rank + 1]) for rank, name in enumerate(ranks)},
+        )
+        for category in categories:
+            category.first_ids = [pk for pk in (getattr(category, name) for name in ranks) if pk is not None]
+            yield category
 
     def for_listing(self):
         # The search columns hold every text again: lists never show them.
@@ -900,9 +914,12 @@ class Offer(TranslatedOffer):
         Category, target group, provider and town names are matched when searching (offers/search.py).
         """
         fields = ["title", *(name for name in translated_field_names(Offer) if name != "title")]
+        folded = {}  # untranslated, languages share the German texts: folded once (a bulk load's most costly step)
         for code in language_codes():
-            parts = [getattr(self, f"{name}_{code}") or getattr(self, f"{name}_de") or "" for name in fields]
-            setattr(self, f"search_text_{code}", stored_text(parts))
+            parts = tuple(getattr(self, f"{name}_{code}") or getattr(self, f"{name}_de") or "" for name in fields)
+            if parts not in folded:
+                folded[parts] = stored_text(parts)
+            setattr(self, f"search_text_{code}", folded[parts])
 
     def municipalities(self):
         """The towns of its locations (uses prefetched locations when present)."""

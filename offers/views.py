@@ -39,6 +39,11 @@ class CappedPaginator(Paginator):
     def num_pages(self):
         return pages_of(self.count).num_pages
 
+    @property
+    def more_than(self):
+        """MAX_COUNT when the count passed it (the page says "more than 1000"), else None."""
+        return MAX_COUNT if self.count > MAX_COUNT else None
+
 
 class RankedPaginator(CappedPaginator):
     """Finds the matches first, then orders: `order(candidates=ids)` when more than MAX_COUNT match
@@ -73,7 +78,7 @@ def pages_of(count):
 
 def paginate(request, queryset):
     # get_page() turns page=abc into 1 and page=99999 into the last page.
-    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+    return CappedPaginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
 
 @cache.cached_for_visitors
@@ -202,16 +207,16 @@ def category_detail(request, slug):
 def municipality_detail(request, slug):
     town = get_object_or_404(Municipality.objects.select_related("district"), slug=slug)
     offers = Offer.objects.published().in_municipality(town)
-    counts = offers.count_per_category()
-    shown = list(offers.for_cards().first_per_category(OFFERS_PER_CATEGORY))
+    categories = [category for category in offers.per_category(OFFERS_PER_CATEGORY, MAX_COUNT) if category.count]
+    cards = offers.for_cards().in_bulk([pk for category in categories for pk in category.first_ids])
     groups = [
         {
             "category": category,
-            "count": counts[category.pk],
-            "offers": [o for o in shown if o.category_id == category.pk],
+            "count": category.count,
+            "more_than": MAX_COUNT if category.count > MAX_COUNT else None,
+            "offers": [cards[pk] for pk in category.first_ids if pk in cards],
         }
-        for category in Category.objects.all()
-        if counts.get(category.pk)
+        for category in categories
     ]
     return about_towns(
         render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups}), [town]

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -306,6 +307,41 @@ def test_town_page_groups_offers_by_category_and_shows_census(client, unna, cour
     }
 
 
+def test_town_page_shows_each_categorys_first_five_alphabetically_and_caps_its_count(
+    client, unna, luenen, integration_course, monkeypatch
+):
+    monkeypatch.setattr("offers.views.MAX_COUNT", 6)
+    held_in_unna = [LocationFactory(municipality=unna)]
+    for title in ["Kurs F", "Kurs B", "Kurs D", "Kurs A", "Kurs G", "Kurs C", "Kurs E"]:
+        OfferFactory(category=integration_course, title_de=title, locations=held_in_unna)
+    OfferFactory(category=integration_course, title_de="Kurs 0", locations=[LocationFactory(municipality=luenen)])
+    counselling = Category.objects.get(slug="beratung")
+    for title in ["Beratung B", "Beratung A"]:
+        OfferFactory(category=counselling, title_de=title, locations=held_in_unna)
+
+    page = client.get("/de/towns/unna/").content.decode()
+    titles = re.findall(r"(Kurs \w|Beratung \w)</a>", page)
+    assert titles == ["Kurs A", "Kurs B", "Kurs C", "Kurs D", "Kurs E", "Beratung A", "Beratung B"]
+    assert "Mehr als <bdi>6</bdi> Angebote anzeigen" in page  # seven courses in Unna, counted no further
+    assert "Alle <bdi>2</bdi> Angebote anzeigen" not in page  # both counselling offers are shown
+    monkeypatch.setattr("offers.views.MAX_COUNT", 7)
+    cache.clear()  # the page cache does not know the limit moved
+    assert "Alle <bdi>7</bdi> Angebote anzeigen" in client.get("/de/towns/unna/").content.decode()
+
+
+def test_category_and_provider_pages_count_no_further_than_the_list(client, integration_course, monkeypatch):
+    monkeypatch.setattr("offers.views.MAX_COUNT", 2)
+    provider = ProviderFactory(slug="ahorn")
+    OfferFactory.create_batch(3, category=integration_course, provider=provider)
+    for url in ("/de/categories/integrationskurs/", "/de/providers/ahorn/"):
+        page = client.get(url).content.decode()
+        assert "Mehr als <bdi>2</bdi> Angebote</h2>" in page, url
+        assert len(ids(client.get(url))) == 3
+    monkeypatch.setattr("offers.views.MAX_COUNT", 3)
+    cache.clear()
+    assert "<bdi>3</bdi> Angebote</h2>" in client.get("/de/providers/ahorn/").content.decode()
+
+
 def test_information_pages_are_seeded_and_legal_ones_marked_as_placeholders(client):
     for slug in (
         "integrationskurs",
@@ -405,7 +441,8 @@ def test_dates_are_formatted_per_language(client, code, month):
         ("/ar/categories/beratung/", 11),
         ("/ar/providers/{provider}/", 11),
         ("/ar/offers/", 14),
-        ("/ar/towns/unna/", 12),
+        # The categories with their capped counts and first offers' ids in one query, then the cards by id.
+        ("/ar/towns/unna/", 11),
     ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
