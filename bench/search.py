@@ -5,13 +5,13 @@ DATABASE_URL=postgres://…/copy .venv/bin/python bench/search.py [requests] [ex
 """
 
 import os
-import re
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lists import run  # noqa: E402 (the bench database and the production settings, as bench/lists.py has them)
+import explain  # noqa: E402 (the bench database and the production settings, as bench/lists.py has them)
+from lists import run  # noqa: E402
 
 URLS = [
     "/de/offers/?q=deutsch",
@@ -25,34 +25,6 @@ URLS = [
     "/de/offers/?near=59423",
     "/de/offers/?municipality=unna&near=59423",
 ]
-
-
-def database_ms(client, url, explains, show_plan):
-    """The page's SELECTs run `explains` times each under EXPLAIN ANALYZE: the sum of each one's best time."""
-    from django.core.cache import cache
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        client.get(url)
-    total = 0.0
-    with connection.cursor() as cursor:
-        for query in captured.captured_queries:
-            sql = query["sql"]
-            if not sql.lstrip().upper().startswith("SELECT"):
-                continue
-            best, plan = None, None
-            for _ in range(explains):
-                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
-                rows = [row[0] for row in cursor.fetchall()]
-                ms = sum(float(m) for m in re.findall(r"(?:Planning|Execution) Time: ([\d.]+) ms", "\n".join(rows)))
-                if best is None or ms < best:
-                    best, plan = ms, rows
-            total += best
-            if show_plan and show_plan in url and best > 1:
-                print(f"-- {best:.1f} ms\n{sql}\n" + "\n".join(plan) + "\n")
-    return total
 
 
 def main():
@@ -70,7 +42,12 @@ def main():
     for url in URLS:
         if show_plan and show_plan not in url:
             continue
-        database = database_ms(client, url, explains, show_plan)
+        queries = explain.database_time(client, url, explains)
+        database = sum(query[0] for query in queries)
+        if show_plan:
+            for ms, _buffers, sql, plan in queries:
+                if ms > 1:
+                    print(f"-- {ms:.1f} ms\n{sql}\n" + "\n".join(plan) + "\n")
         median, p95, queries = run.server_times(client, url, count, False)
         print(f"| {url} | {database:.1f} ms | {median:.1f} / {p95:.1f} ms | {'/'.join(map(str, queries))} |")
     print(f"load average {os.getloadavg()[0]:.1f}; cpu reference {run.cpu_reference_ms():.0f} ms")
