@@ -495,7 +495,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         )
 
     def for_cards(self):
-        """Only what an offer card shows (templates/offers/_offer_card.html), in the current language and German.
+        """Only what an offer card shows (`offer_card` in offers/templatetags/offers.py), in the current language and German.
 
         An offer row holds every text in seven columns; a page of cards needs a tenth of them,
         and turning the rest into Python objects was a third of a list page's time.
