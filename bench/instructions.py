@@ -1,11 +1,11 @@
 """CPU instructions per request, counted by valgrind (callgrind): a measure the machine's load does not change.
 
-    .venv/bin/python bench/instructions.py [--warm] URL [URL ...]
+    .venv/bin/python bench/instructions.py URL [warm:URL ...]
 
-For each URL, one process under callgrind warms up (every URL asked twice) and then asks that URL
-REQUESTS times (10), every cache cleared before each (with --warm: the caches kept, so an
-anonymous visitor gets the cached page); a second process only warms up. The difference of their
-instruction counts divided by REQUESTS is one request's cost, startup and warm-up left out.
+One process under callgrind warms up (every URL asked twice), then asks each URL REQUESTS times
+(10), every cache cleared before each; a URL written `warm:URL` keeps the caches, so an
+anonymous visitor gets the cached page. Callgrind writes its counts at each `os.getppid()`
+(`--dump-before=getppid`), so each URL's requests are counted apart from startup and warm-up.
 Same database and settings as `make bench` (bench/run.py).
 """
 
@@ -19,10 +19,11 @@ from pathlib import Path
 import run  # noqa: F401 (bench/run.py: the bench's database and production settings, in os.environ)
 
 REQUESTS = int(os.environ.get("BENCH_INSTRUCTION_REQUESTS", "10"))
+WARM = "warm:"
 
 
-def ask(urls, measured, count, warm):
-    """Inside valgrind: warm up on every URL, then `count` requests of `measured`."""
+def ask(urls):
+    """Inside valgrind: warm up on every URL, then REQUESTS requests of each, a count written before each URL."""
     import django
 
     django.setup()
@@ -31,36 +32,41 @@ def ask(urls, measured, count, warm):
 
     client = Client()
     for url in urls * 2:
-        assert client.get(url).status_code == 200, url
-    for _ in range(count):
-        if not warm:
-            cache.clear()
-        client.get(measured)
+        assert client.get(url.removeprefix(WARM)).status_code == 200, url
+    for url in urls:
+        os.getppid()  # callgrind writes the counts so far
+        for _ in range(REQUESTS):
+            if not url.startswith(WARM):
+                cache.clear()
+            client.get(url.removeprefix(WARM))
+    os.getppid()
 
 
-def instructions(urls, measured, count, warm):
+def main(urls):
+    if urls[0] == "--inside":
+        ask(urls[1:])
+        return
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory) / "callgrind.out"
-        command = [sys.executable, __file__, "--inside", str(count), "--warm" if warm else "--cold", measured, *urls]
         subprocess.run(
-            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command],
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--dump-before=getppid",
+                f"--callgrind-out-file={out}",
+                sys.executable,
+                __file__,
+                "--inside",
+                *urls,
+            ],
             check=True,
             stderr=subprocess.DEVNULL,
         )
-        return int(re.search(r"^summary: (\d+)", out.read_text(), re.MULTILINE).group(1))
-
-
-def main(arguments):
-    if arguments[0] == "--inside":
-        count, mode, measured, *urls = arguments[1:]
-        ask(urls, measured, int(count), mode == "--warm")
-        return
-    warm = arguments[0] == "--warm"
-    urls = arguments[1:] if warm else arguments
-    baseline = instructions(urls, urls[0], 0, warm)
-    for url in urls:
-        per_request = (instructions(urls, url, REQUESTS, warm) - baseline) / REQUESTS
-        print(f"| {url} | {'page cache warm' if warm else 'cache off'} | {per_request / 1e6:.1f} million |", flush=True)
+        # callgrind.out.1 is startup and warm-up; .2 the first URL's requests, and so on.
+        for number, url in enumerate(urls, start=2):
+            total = int(re.search(r"^summary: (\d+)", Path(f"{out}.{number}").read_text(), re.MULTILINE).group(1))
+            state = "page cache warm" if url.startswith(WARM) else "cache off"
+            print(f"| {url.removeprefix(WARM)} | {state} | {total / REQUESTS / 1e6:.1f} million |", flush=True)
 
 
 if __name__ == "__main__":

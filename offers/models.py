@@ -498,31 +498,16 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """Only what an offer card shows (`offer_card` in offers/templatetags/offers.py), in the current language and German.
 
         An offer row holds every text in seven columns; a page of cards needs a tenth of them,
-        and turning the rest into Python objects was a third of a list page's time.
+        and turning the rest into Python objects was a third of a list page's time. Their places,
+        runs and hours come with `card_prefetches()`, only for the cards that are not kept (offers/cards.py).
         """
         shown = {settings.LANGUAGE_CODE, current_language()}
 
         def texts(*names):
             return [f"{name}_{code}" for name in names for code in shown]
 
-        # With coordinates: a list sorted "near" a postal code shows each card's distance (offers/distance.py).
-        locations = (
-            Location.objects.select_related("municipality")
-            .only(
-                "street",
-                "postal_code",
-                "latitude",
-                "longitude",
-                "municipality__name",
-                "municipality__latitude",
-                "municipality__longitude",
-                "closed_on_public_holidays",
-            )
-            .prefetch_related(*hours_prefetches())
-        )
         return (
             self.select_related("category", "provider")
-            .prefetch_related(models.Prefetch("locations", locations), self.upcoming_runs(), *hours_prefetches())
             .with_run_facts()  # "no dates at the moment" on the card: an Exists in the same query
             .only(
                 "slug",
@@ -541,6 +526,25 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 *texts("title", "summary", "category__name"),
             )
         )
+
+    @staticmethod
+    def card_prefetches():
+        """What a card shows beside the offer's row: its places (with coordinates, for a list "near" a postal code), runs and hours."""
+        locations = (
+            Location.objects.select_related("municipality")
+            .only(
+                "street",
+                "postal_code",
+                "latitude",
+                "longitude",
+                "municipality__name",
+                "municipality__latitude",
+                "municipality__longitude",
+                "closed_on_public_holidays",
+            )
+            .prefetch_related(*hours_prefetches())
+        )
+        return [models.Prefetch("locations", locations), OfferQuerySet.upcoming_runs(), *hours_prefetches()]
 
     # Runs (CourseRun): when, and is there room.
 

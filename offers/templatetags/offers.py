@@ -50,12 +50,18 @@ def offer_badges(offer):
 
 @register.simple_tag(takes_context=True)
 def offer_card(context, offer, handout_button=False):
-    """One offer of a list, town, category or provider page as a card, built in Python.
+    """One offer of a list, town, category or provider page as a card (kept in `context["cards"]`, offers/cards.py).
 
-    A list shows twenty and the town page up to fifty; through the template engine the cards
-    were half of a list page's instructions.
+    Built in Python: through the template engine, the cards were half of a list page's instructions.
     """
     quick_mode = context.get("quick_mode")
+    body = context["cards"].body(offer, quick_mode, lambda offer: card_body(offer, quick_mode))
+    button = f"\n{handout_button_html(context, offer)}\n" if handout_button else ""
+    return mark_safe(f"{body}  {button}\n</li>\n")  # noqa: S308 (built escaped)
+
+
+def card_body(offer, quick_mode):
+    """The card up to its handout button: the same for every visitor in a language and time slot, but in the compact view."""
     pk = offer.pk
     distance = ""
     if getattr(offer, "distance_km", None) is not None:
@@ -77,8 +83,7 @@ def offer_card(context, offer, handout_button=False):
             else ""
         )
         text = f"\n    <p{i18n.fallback_lang(offer, 'summary')}>{escape(offer.summary)}</p>\n    {missing}\n  "
-    button = f"\n{handout_button_html(context, offer)}\n" if handout_button else ""
-    return mark_safe(  # noqa: S308 (every part escaped above or built so)
+    return (
         f'<li class="offer{" compact" if quick_mode else ""}" id="offer-{pk}" tabindex="-1" data-offer-id="{pk}">\n'
         f'  <h3><a href="{escape(offer.get_absolute_url())}"{i18n.fallback_lang(offer, "title")}>{escape(offer.title)}</a></h3>\n'
         f'  <p class="offer-meta">{escape(str(offer.category))} · <bdi>{escape(str(offer.provider))}</bdi></p>\n'
@@ -87,8 +92,6 @@ def offer_card(context, offer, handout_button=False):
         f"  {offer_badges(offer)}\n"
         f"  {next_run(offer)}\n"
         f"  {offer_hours_now(offer, card=True)}\n"
-        f"  {button}\n"
-        "</li>\n"
     )
 
 
