@@ -544,15 +544,30 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             )
             .prefetch_related(*hours_prefetches())
         )
-        return [models.Prefetch("locations", locations), OfferQuerySet.upcoming_runs(), *hours_prefetches()]
+        shown = {settings.LANGUAGE_CODE, current_language()}
+        # The card says only when and whether there is room: no run's place, nor its class times.
+        runs = CourseRun.objects.only(
+            "offer",
+            "start_date",
+            "end_date",
+            "rolling_entry",
+            "is_cancelled",
+            "max_places",
+            "free_places",
+            "places_reported_on",
+            "has_waiting_list",
+            *(f"note_{code}" for code in shown),
+        )
+        return [models.Prefetch("locations", locations), OfferQuerySet.upcoming_runs(runs=runs), *hours_prefetches()]
 
     # Runs (CourseRun): when, and is there room.
 
     @staticmethod
-    def upcoming_runs(today=None):
-        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs`."""
-        runs = CourseRun.objects.upcoming(today).select_related("location__municipality").in_order()
-        return models.Prefetch("runs", runs, to_attr="upcoming_runs")
+    def upcoming_runs(today=None, runs=None):
+        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs` (of `runs`: all they show)."""
+        if runs is None:
+            runs = CourseRun.objects.select_related("location__municipality")
+        return models.Prefetch("runs", runs.upcoming(today).in_order(), to_attr="upcoming_runs")
 
     def with_run_facts(self):
         """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment")."""
@@ -1292,7 +1307,8 @@ class WeeklyHoursQuerySet(CatalogueQuerySet):
     def boundaries(self):
         """{weekday: sorted times} at which some weekly hour begins or ends: what "open now" can change at."""
         days = {}
-        for weekday, opens_at, closes_at in self.values_list("weekday", "opens_at", "closes_at").distinct():
+        # Without the model's ordering (by id), DISTINCT gives each distinct time once, not every row.
+        for weekday, opens_at, closes_at in self.order_by().values_list("weekday", "opens_at", "closes_at").distinct():
             days.setdefault(weekday, set()).update((opens_at, closes_at))
         return {weekday: sorted(times) for weekday, times in days.items()}
 

@@ -1,5 +1,6 @@
 """Template tags for showing offers: their badges, languages, filters and missing translations."""
 
+import functools
 from html import escape
 
 from django import template
@@ -156,6 +157,12 @@ def untranslated(offer):
 
 
 def _day(value):
+    return _day_in(get_language(), value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_in(language, value):
+    # Kept per language and day: a page of cards names the same few days again and again.
     return f'<time datetime="{value:%Y-%m-%d}">{escape(date_format(value, "DATE_FORMAT"))}</time>'
 
 
