@@ -538,40 +538,20 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             .defer(*hidden)
         )
 
-    def for_cards(self, runs=None):
-        """Only what an offer card shows (templates/offers/_offer_card.html), in the current language and German.
-
-        `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the card's
-        next run is then the first run that matched, not merely the first one.
+    def for_cards(self):
+        """Only what an offer card shows (`offer_card` in offers/templatetags/offers.py), in the current language and German.
 
         An offer row holds every text in seven columns; a page of cards needs a tenth of them,
-        and turning the rest into Python objects was a third of a list page's time.
+        and turning the rest into Python objects was a third of a list page's time. Their places,
+        runs and hours come with `card_prefetches()`, only for the cards that are not kept (offers/cards.py).
         """
         shown = {settings.LANGUAGE_CODE, current_language()}
 
         def texts(*names):
             return [f"{name}_{code}" for name in names for code in shown]
 
-        # With coordinates: a list sorted "near" a postal code shows each card's distance (offers/distance.py).
-        locations = (
-            Location.objects.select_related("municipality")
-            .only(
-                "street",
-                "postal_code",
-                "latitude",
-                "longitude",
-                "municipality__name",
-                "municipality__latitude",
-                "municipality__longitude",
-                "closed_on_public_holidays",
-            )
-            .prefetch_related(*hours_prefetches())
-        )
         return (
             self.select_related("category", "provider")
-            .prefetch_related(
-                models.Prefetch("locations", locations), self.upcoming_runs(runs=runs), *hours_prefetches()
-            )
             .with_run_facts()  # "no dates at the moment" on the card: an Exists in the same query
             .only(
                 "slug",
@@ -591,18 +571,51 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             )
         )
 
+    @staticmethod
+    def card_prefetches(matching=None):
+        """What a card shows beside the offer's row: its places (with coordinates, for a list "near" a postal code), runs and hours.
+
+        `matching`: the list's active run filters (keywords of CourseRunQuerySet.matching): the card's
+        next run is then the first run that matched, not merely the first one.
+        """
+        locations = (
+            Location.objects.select_related("municipality")
+            .only(
+                "street",
+                "postal_code",
+                "latitude",
+                "longitude",
+                "municipality__name",
+                "municipality__latitude",
+                "municipality__longitude",
+                "closed_on_public_holidays",
+            )
+            .prefetch_related(*hours_prefetches())
+        )
+        shown = {settings.LANGUAGE_CODE, current_language()}
+        # The card says only when and whether there is room: no run's place, nor its class times.
+        runs = (CourseRun.objects.matching(**matching) if matching else CourseRun.objects).only(
+            "offer",
+            "start_date",
+            "end_date",
+            "rolling_entry",
+            "is_cancelled",
+            "max_places",
+            "free_places",
+            "places_reported_on",
+            "has_waiting_list",
+            *(f"note_{code}" for code in shown),
+        )
+        return [models.Prefetch("locations", locations), OfferQuerySet.upcoming_runs(runs=runs), *hours_prefetches()]
+
     # Runs (CourseRun): when, and is there room.
 
     @staticmethod
     def upcoming_runs(today=None, runs=None):
-        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs`.
-
-        `runs`: keywords of CourseRunQuerySet.matching: only the runs these filters match.
-        """
-        upcoming = CourseRun.objects.matching(today=today, **runs) if runs else CourseRun.objects.upcoming(today)
-        return models.Prefetch(
-            "runs", upcoming.select_related("location__municipality").in_order(), to_attr="upcoming_runs"
-        )
+        """Prefetch of each offer's runs that are not over, in order, as `offer.upcoming_runs` (of `runs`: all they show)."""
+        if runs is None:
+            runs = CourseRun.objects.select_related("location__municipality")
+        return models.Prefetch("runs", runs.upcoming(today).in_order(), to_attr="upcoming_runs")
 
     def with_run_facts(self):
         """`has_runs`: whether the offer has runs at all (all over: "no dates at the moment").
@@ -1372,7 +1385,8 @@ class WeeklyHoursQuerySet(CatalogueQuerySet):
     def boundaries(self):
         """{weekday: sorted times} at which some weekly hour begins or ends: what "open now" can change at."""
         days = {}
-        for weekday, opens_at, closes_at in self.values_list("weekday", "opens_at", "closes_at").distinct():
+        # Without the model's ordering (by id), DISTINCT gives each distinct time once, not every row.
+        for weekday, opens_at, closes_at in self.order_by().values_list("weekday", "opens_at", "closes_at").distinct():
             days.setdefault(weekday, set()).update((opens_at, closes_at))
         return {weekday: sorted(times) for weekday, times in days.items()}
 

@@ -1,5 +1,6 @@
 from django.core.paginator import Page, Paginator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -9,6 +10,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Centre, Municipality
 
 from . import cache, calendar, distance, failed_searches, hours
+from .cards import CardSet
 from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, CourseRun, Location, Offer, Provider, hours_prefetches
 from .search import suggestion
@@ -108,7 +110,7 @@ def offer_list_context(request):
             ids = distance.nearest_first(filterset.qs, near, first)
             return ids[(page.number - 1) * PAGE_SIZE :], page.paginator.count, page.number
         paginator = RankedPaginator(
-            lambda candidates, first: filterset.ordered(candidates, first).for_cards(runs),
+            lambda candidates, first: filterset.ordered(candidates, first).for_cards(),
             filterset.qs,
             PAGE_SIZE,
             filterset.named_categories(),
@@ -120,7 +122,9 @@ def offer_list_context(request):
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     # Computed just now, the page's offers came with their count; from the cache, only their ids,
     # which may name an offer that left the site since without a save (its visible-until date passed).
-    offers = computed or Offer.objects.published().for_cards(runs).in_bulk(ids)
+    offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
+    if near:  # each card's distance from the postal code needs the offer's places
+        prefetch_related_objects(list(offers.values()), *Offer.objects.card_prefetches(runs))
     page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
     context = {
         "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,
@@ -139,6 +143,7 @@ def offer_list_context(request):
         context["fallback_offers"] = fallback_offers(filterset)
         if filterset.query:
             context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
+    context["cards"] = CardSet(page.object_list, context.get("fallback_offers", ()), matching=runs)
     return context
 
 
@@ -193,14 +198,14 @@ def offer_detail(request, pk, slug=None):
 def provider_detail(request, slug):
     provider = get_object_or_404(Provider, slug=slug)
     page = paginate(request, provider.offers.published().for_cards().order_by_title())
-    return render(request, "offers/provider_detail.html", {"provider": provider, "page": page})
+    return render(request, "offers/provider_detail.html", {"provider": provider, "page": page, "cards": CardSet(page)})
 
 
 @cache.cached_for_visitors
 def category_detail(request, slug):
     category = get_object_or_404(Category, slug=slug)
     page = paginate(request, category.offers.published().for_cards().order_by_title())
-    return render(request, "offers/category_detail.html", {"category": category, "page": page})
+    return render(request, "offers/category_detail.html", {"category": category, "page": page, "cards": CardSet(page)})
 
 
 @cache.cached_for_visitors
@@ -219,7 +224,12 @@ def municipality_detail(request, slug):
         for category in categories
     ]
     return about_towns(
-        render(request, "municipalities/municipality_detail.html", {"town": town, "groups": groups}), [town]
+        render(
+            request,
+            "municipalities/municipality_detail.html",
+            {"town": town, "groups": groups, "cards": CardSet(cards.values())},
+        ),
+        [town],
     )
 
 

@@ -63,6 +63,11 @@ def is_fallback(instance, field):
     return not getattr(instance, f"{field}_{language}", None) and bool(getattr(instance, f"{field}_de", None))
 
 
+def fallback_lang(instance, field):
+    """` lang="de" dir="ltr"` for the element that shows German in place of a missing translation, else ""."""
+    return ' lang="de" dir="ltr"' if is_fallback(instance, field) else ""
+
+
 def language_links(request):
     """The same page (and query string) in every portal language."""
     current = get_language()

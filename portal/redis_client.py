@@ -20,12 +20,25 @@ class PausingRedis(redis.Redis):
     paused_until = 0.0  # per process, shared by all connections
 
     def execute_command(self, *args, **options):
-        if time.monotonic() < PausingRedis.paused_until:
-            raise redis.ConnectionError("Redis is paused after a failure")
-        try:
-            return super().execute_command(*args, **options)
-        except (redis.ConnectionError, redis.TimeoutError) as error:
-            # Logged once per pause: the calls skipped meanwhile are not news.
-            logger.warning("Redis failed (%s); the cache is skipped for %s s.", error, self.PAUSE)
-            PausingRedis.paused_until = time.monotonic() + self.PAUSE
-            raise
+        return unless_paused(super().execute_command, *args, **options)
+
+    def pipeline(self, transaction=True, shard_hint=None):
+        # Many keys written at once (set_many: a page's offer cards) go through a pipeline.
+        return PausingPipeline(self.connection_pool, self.response_callbacks, transaction, shard_hint)
+
+
+class PausingPipeline(redis.client.Pipeline):
+    def execute(self, raise_on_error=True):
+        return unless_paused(super().execute, raise_on_error)
+
+
+def unless_paused(call, *args, **kwargs):
+    if time.monotonic() < PausingRedis.paused_until:
+        raise redis.ConnectionError("Redis is paused after a failure")
+    try:
+        return call(*args, **kwargs)
+    except (redis.ConnectionError, redis.TimeoutError) as error:
+        # Logged once per pause: the calls skipped meanwhile are not news.
+        logger.warning("Redis failed (%s); the cache is skipped for %s s.", error, PausingRedis.PAUSE)
+        PausingRedis.paused_until = time.monotonic() + PausingRedis.PAUSE
+        raise

@@ -104,6 +104,17 @@ def test_card_shows_walk_in_now_for_counselling_and_nothing_for_a_course(client,
     assert "Sprechstunde" not in cards["Sprachkurs"]
 
 
+def test_a_kept_card_turns_to_open_at_nine_on_every_page_that_shows_it(client, clock, counselling):
+    clock.set(at(2026, 6, 18, 8, 59))
+    assert "Nächste offene Sprechstunde: heute, 9:00" in text(client.get("/de/offers/?municipality=unna"))
+    # The same card on other pages: kept for the time slot, then rendered afresh at 9:00.
+    assert "Nächste offene Sprechstunde: heute, 9:00" in text(client.get("/de/towns/unna/"))
+    clock.set(at(2026, 6, 18, 9, 0))
+    for url in ("/de/categories/migrationsberatung-erwachsene/", "/de/offers/?municipality=unna&page=1"):
+        page = text(client.get(url))
+        assert "Jetzt offene Sprechstunde" in page and "heute, 9:00" not in page, url
+
+
 def test_a_cached_page_turns_to_open_at_nine_without_an_edit(client, clock, counselling, django_assert_num_queries):
     url = counselling.get_absolute_url()
     clock.set(at(2026, 6, 18, 8, 59))

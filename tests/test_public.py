@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.core.management import call_command
+from django.test import Client
 from django.utils import timezone
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
@@ -549,13 +550,44 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     url = "/ar/offers/?municipality=unna"
     fresh = client.get(url)
     client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
-    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both, runs.
-    with django_assert_num_queries(12):
+    # Session, catalogue version, 3 filter lists, the 20 offers; their cards are kept (offers/cards.py), so no
+    # locations, hours, closures or runs.
+    with django_assert_num_queries(6):
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert (
         cached.content.decode().count('formaction="/ar/handout/remove/"') == 1
     )  # the chosen offer's button removes it
+
+
+def test_a_card_kept_from_one_page_shows_on_another_and_an_edit_on_the_next_request(client, unna):
+    offer = OfferFactory(
+        title_de="Sprachcafé",
+        category=Category.objects.get(slug="beratung"),
+        locations=[LocationFactory(municipality=unna)],
+    )
+    on_town_list = client.get("/de/offers/?municipality=unna").content.decode()
+    on_category_page = client.get("/de/categories/beratung/").content.decode()
+    card = re.search(r'<li class="offer".*?\n</li>', on_town_list, re.DOTALL).group()
+    without_button = re.sub(r"\n<button.*?</button>\n", "", card, flags=re.DOTALL)
+    assert "Sprachcafé" in card and "Zur Handreichung" in card and without_button in on_category_page
+
+    offer.title_de = "Sprachtreff"
+    offer.save()
+    for url in ("/de/offers/?municipality=unna", "/de/categories/beratung/", "/de/towns/unna/"):
+        page = client.get(url).content.decode()
+        assert "Sprachtreff" in page and "Sprachcafé" not in page, url
+
+
+def test_a_kept_card_carries_each_visitors_own_handout_button(client, unna):
+    offer = OfferFactory(title_de="Sprachcafé", locations=[LocationFactory(municipality=unna)])
+    caseworker = Client()
+    caseworker.post("/de/handout/add/", {"offer": offer.pk, "next": "/de/"})
+    assert 'formaction="/de/handout/remove/"' in caseworker.get("/de/offers/?municipality=unna").content.decode()
+    # The card is kept now; another visitor's list has it with the button that adds it.
+    other_list = client.get("/de/offers/?municipality=unna&page=1").content.decode()
+    assert "Sprachcafé" in other_list and 'formaction="/de/handout/remove/"' not in other_list
+    assert f'name="offer" value="{offer.pk}" class="secondary handout-button">Zur Handreichung' in other_list
 
 
 def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(client, unna, django_assert_num_queries):

@@ -176,3 +176,18 @@ def test_cards_from_the_cached_results_show_the_matching_run_too(client, full_th
         assert first == [shown(days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})")]
     client.cookies["sessionid"] = "a-visitor-with-a-session"  # their own HTML, from the cached ids
     assert next_run_lines(client.get("/de/offers/", query)) == first
+
+
+def test_a_kept_card_of_the_unfiltered_list_is_not_shown_on_a_filtered_one(client, full_then_free):
+    """Cards are kept and reused across lists (offers/cards.py): a filtered list's card shows its own run."""
+    with translation.override("de"):
+        full = shown(days(7), days(100), f"Ausgebucht (Stand {date_format(days(0), 'j. F Y')})")
+        free = shown(days(70), days(200), f"5 freie Plätze (Stand {date_format(days(0), 'j. F Y')})")
+    for query, expected in [
+        ({}, full),
+        ({"places": "1"}, free),
+        ({"starts_within": "12", "places": "1"}, free),
+        ({"category": full_then_free.category.slug}, full),
+        ({"places": "1", "category": full_then_free.category.slug}, free),
+    ]:
+        assert next_run_lines(client.get("/de/offers/", {"municipality": "unna", **query})) == [expected], query

@@ -1,8 +1,10 @@
 """Template tags for showing offers: their badges, languages, filters and missing translations."""
 
+import functools
 from html import escape
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
@@ -10,8 +12,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from portal import i18n
+from portal.templatetags.portal import tel_href
 
 from ..languages import language_name
+from .hours import offer_hours_now
 
 register = template.Library()
 
@@ -43,6 +47,81 @@ def offer_badges(offer):
     badges = [f'<li class="badge place">{escape(place)}</li>' for place in places]
     badges += [f'<li class="badge">{escape(feature)}</li>' for feature in features]
     return mark_safe(f'<ul class="badges">{"".join(badges)}</ul>')  # noqa: S308 (every part escaped above)
+
+
+@register.simple_tag(takes_context=True)
+def offer_card(context, offer, handout_button=False):
+    """One offer of a list, town, category or provider page as a card (kept in `context["cards"]`, offers/cards.py).
+
+    Built in Python: through the template engine, the cards were half of a list page's instructions.
+    """
+    quick_mode = context.get("quick_mode")
+    body = context["cards"].body(offer, quick_mode, lambda offer: card_body(offer, quick_mode))
+    button = f"\n{handout_button_html(context, offer)}\n" if handout_button else ""
+    return mark_safe(f"{body}  {button}\n</li>\n")  # noqa: S308 (built escaped)
+
+
+def card_body(offer, quick_mode):
+    """The card up to its handout button: the same for every visitor in a language and time slot, but in the compact view."""
+    pk = offer.pk
+    distance = ""
+    if getattr(offer, "distance_km", None) is not None:
+        distance = f'<p class="offer-distance">{escape(_("Entfernung:"))} <bdi>{escape(i18n.kilometres(offer.distance_km))}</bdi></p>'
+    if quick_mode:
+        places = "; ".join(
+            f"{escape(location.street)}, <bdi>{escape(location.postal_code)}</bdi> <bdi>{escape(str(location.municipality))}</bdi>"
+            for location in offer.locations.all()
+        )
+        phone = (
+            f'· <a href="{escape(tel_href(offer.phone))}" dir="ltr">{escape(offer.phone)}</a>' if offer.phone else ""
+        )
+        email = f'· <a href="mailto:{escape(offer.email)}" dir="ltr">{escape(offer.email)}</a>' if offer.email else ""
+        text = f'\n    <p class="contact-line">{places}\n      {phone}\n      {email}</p>\n  '
+    else:
+        missing = (
+            f'<p class="untranslated">{escape(_("Noch nicht in Ihre Sprache übersetzt: Sie sehen den deutschen Text."))}</p>'
+            if untranslated(offer)
+            else ""
+        )
+        text = f"\n    <p{i18n.fallback_lang(offer, 'summary')}>{escape(offer.summary)}</p>\n    {missing}\n  "
+    return (
+        f'<li class="offer{" compact" if quick_mode else ""}" id="offer-{pk}" tabindex="-1" data-offer-id="{pk}">\n'
+        f'  <h3><a href="{escape(offer.get_absolute_url())}"{i18n.fallback_lang(offer, "title")}>{escape(offer.title)}</a></h3>\n'
+        f'  <p class="offer-meta">{escape(str(offer.category))} · <bdi>{escape(str(offer.provider))}</bdi></p>\n'
+        f"  {distance}\n"
+        f"  {text}\n"
+        f"  {offer_badges(offer)}\n"
+        f"  {next_run(offer)}\n"
+        f"  {offer_hours_now(offer, card=True)}\n"
+    )
+
+
+def next_run(offer):
+    """The card's line on the next run: its dates and places, its note, or that no dates are planned."""
+    run = offer.next_run
+    if run and (run.start_date or run.end_date or run.rolling_entry):
+        places = ""
+        if run.max_places is not None or run.free_places is not None or run.is_cancelled:
+            places = f" · {run_places(run)}"
+        return f'<p class="next-run">{escape(_("Nächster Termin:"))} {run_dates(run)}{places}</p>'
+    if run and run.note:
+        return f'<p class="next-run"{i18n.fallback_lang(run, "note")}>{escape(run.note)}</p>'
+    if not run and offer.has_runs:
+        return f'<p class="no-runs">{escape(_("Zurzeit keine Termine."))}</p>'
+    return ""
+
+
+@register.simple_tag(takes_context=True, name="handout_button")
+def handout_button_html(context, offer):
+    """A button of a handout form around the cards: one CSRF token and return address per page, not per card."""
+    if offer.pk in context.get("handout_ids", ()):
+        action = f' formaction="{escape(reverse("handout_remove"))}">{escape(_("Aus der Handreichung nehmen"))}'
+    else:
+        action = f">{escape(_('Zur Handreichung'))}"
+    return mark_safe(  # noqa: S308 (every part escaped)
+        f'<button type="submit" name="offer" value="{offer.pk}" class="secondary handout-button"{action}'
+        f'<span class="visually-hidden">: <span{i18n.fallback_lang(offer, "title")}>{escape(offer.title)}</span></span></button>'
+    )
 
 
 @register.filter
@@ -78,6 +157,12 @@ def untranslated(offer):
 
 
 def _day(value):
+    return _day_in(get_language(), value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _day_in(language, value):
+    # Kept per language and day: a page of cards names the same few days again and again.
     return f'<time datetime="{value:%Y-%m-%d}">{escape(date_format(value, "DATE_FORMAT"))}</time>'
 
 

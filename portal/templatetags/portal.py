@@ -4,7 +4,6 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from portal import i18n
-from portal.i18n import is_fallback
 
 register = template.Library()
 
@@ -12,7 +11,7 @@ register = template.Library()
 @register.simple_tag
 def fallback_lang(instance, field):
     """` lang="de"` on the element that shows German in place of a missing translation."""
-    return mark_safe(' lang="de" dir="ltr"') if is_fallback(instance, field) else ""
+    return mark_safe(i18n.fallback_lang(instance, field))  # noqa: S308 (a fixed attribute or nothing)
 
 
 @register.filter
