@@ -5,6 +5,7 @@ DATABASE_URL=postgres://…/copy .venv/bin/python bench/search.py [requests] [ex
 """
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -27,6 +28,17 @@ URLS = [
 ]
 
 
+def same_page_each_time(client, url, times=3):
+    """Whether `times` requests computed afresh show the same offers in the same order (a ranked sample must not drift)."""
+    from django.core.cache import cache
+
+    pages = set()
+    for _ in range(times):
+        cache.clear()
+        pages.add(tuple(re.findall(r'data-offer-id="(\d+)"', client.get(url).content.decode())))
+    return len(pages) == 1
+
+
 def main():
     import django
 
@@ -38,7 +50,7 @@ def main():
     show_plan = sys.argv[3] if len(sys.argv) > 3 else None
     client = Client()
     print(f"load average {os.getloadavg()[0]:.1f}; cpu reference {run.cpu_reference_ms():.0f} ms")
-    print("| page | database | server median / p95 | queries |")
+    print("| page | database | server median / p95 | queries | same page each time |")
     for url in URLS:
         if show_plan and show_plan not in url:
             continue
@@ -49,7 +61,8 @@ def main():
                 if ms > 1:
                     print(f"-- {ms:.1f} ms\n{sql}\n" + "\n".join(plan) + "\n")
         median, p95, queries = run.server_times(client, url, count, False)
-        print(f"| {url} | {database:.1f} ms | {median:.1f} / {p95:.1f} ms | {'/'.join(map(str, queries))} |")
+        stable = "yes" if same_page_each_time(client, url) else "NO"
+        print(f"| {url} | {database:.1f} ms | {median:.1f} / {p95:.1f} ms | {'/'.join(map(str, queries))} | {stable} |")
     print(f"load average {os.getloadavg()[0]:.1f}; cpu reference {run.cpu_reference_ms():.0f} ms")
 
 

@@ -486,13 +486,17 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return self.alias(shown_title=shown_title(language)).order_by("shown_title", "pk")
 
     def some_ids(self, limit, categories=()):
-        """The ids of at most `limit` of these offers, the cheapest to find (unordered).
+        """The ids of at most `limit` of these offers, the cheapest to find, the same on every request.
+
+        Read in key order: PostgreSQL's scans of a large table start where the last one is
+        (synchronised scans), so an unordered sample, which a broad search ranks, held different
+        offers on each request.
 
         With `categories` (a query names them, so they hold matches): first those offers, read from
         the category index; the others, which a search reads text by text, only when those are fewer
         than `limit`. An OR of the category and a dozen texts read the table row by row instead.
         """
-        offers = self.order_by()
+        offers = self.order_by("pk")
         if not categories or not connections[self.db].features.supports_slicing_ordering_in_compound:
             return list(offers.values_list("pk", flat=True)[:limit])
         named = offers.filter(category_id__in=sorted(categories))

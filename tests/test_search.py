@@ -471,3 +471,28 @@ def test_a_search_naming_a_category_counts_its_offers_and_the_texts_holding_the_
     assert "Mehr als <bdi>4</bdi> Angebote gefunden" in broad.content.decode()
     assert titles(broad) == ["Kurs A", "Kurs B"]
     assert broad_queries == exact_queries  # the ranked ids are those counted: no query more
+
+
+@needs_postgresql
+def test_a_broad_search_shows_the_same_offers_however_the_rows_lie_in_the_table(client, monkeypatch):
+    """More matches than the list counts: the ranked sample is the first by key, not the first the scan meets.
+
+    PostgreSQL's scans of a large table start where another scan is (synchronised scans), so the
+    unordered sample changed from one request to the next; here a row rewritten in place moves to
+    the table's end, which an unordered read meets last as well.
+    """
+    from django.core.cache import cache
+
+    from offers import views
+
+    monkeypatch.setattr(views, "MAX_COUNT", 3)
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    offers = [OfferFactory(title_de=f"Sprachtreff {number}", summary_de="Deutsch üben") for number in range(6)]
+    with connection.cursor() as cursor:
+        # Read row by row, as PostgreSQL reads a large table (this one is small enough for its indexes).
+        cursor.execute("SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = off")
+    first = ids(client.get("/de/offers/", {"q": "deutsch"}))
+    with connection.cursor() as cursor:  # the same rows, rewritten: their new versions come after the others
+        cursor.execute("UPDATE offers_offer SET title_de = title_de WHERE id IN %s", [tuple(o.pk for o in offers[:3])])
+    cache.clear()
+    assert ids(client.get("/de/offers/", {"q": "deutsch"})) == first
