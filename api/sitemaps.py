@@ -19,7 +19,7 @@ class PortalSitemap(Sitemap):
 
 class Fixed(PortalSitemap):
     def items(self):
-        return ["home", "offer_list"]
+        return ["home", "offer_list", "glossary"]
 
     def location(self, name):
         return reverse(name)

@@ -218,14 +218,20 @@ class IdField(Field):
         pass
 
 
+# The largest id a BigAutoField holds: a larger number names no entry, and SQLite cannot even
+# compare a column with it.
+LARGEST_ID = 2**63 - 1
+
+
 class LenientIdWidget(IntegerWidget):
     """For the instance loader, which runs before the rows: a bad id is reported with its row instead."""
 
     def clean(self, value, row=None, **kwargs):
         try:
-            return super().clean(value, row, **kwargs)
+            entry_id = super().clean(value, row, **kwargs)
         except ValueError:
             return None
+        return entry_id if entry_id is None or 0 <= entry_id <= LARGEST_ID else None
 
 
 class SpreadsheetResource(resources.ModelResource):
@@ -313,10 +319,13 @@ class SpreadsheetResource(resources.ModelResource):
         cell = text(row.get(ID))
         if not cell:
             return
-        if not cell.isdigit():
+        if not (cell.isascii() and cell.isdigit()):  # "²" is a digit to isdigit(), not to int()
             errors[ID] = [self.id_messages["not_an_id"] % {"value": cell}]
             return
         entry_id = int(cell)
+        if entry_id > LARGEST_ID:
+            errors[ID] = [self.id_messages["unknown"] % {"id": cell}]
+            return
         if entry_id in self.seen_ids:
             errors[ID] = [
                 _("Die Kennung %(id)s steht schon in Zeile %(row)s.") % {"id": entry_id, "row": self.seen_ids[entry_id]}

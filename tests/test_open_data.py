@@ -84,6 +84,7 @@ def test_the_sitemap_lists_every_public_page_in_every_language_with_its_alternat
         assert f"/{code}/categories/sprache/" in entries
         assert f"/{code}/providers/{shown.provider.slug}/" in entries
         assert f"/{code}/info/impressum/" in entries
+        assert f"/{code}/glossary/" in entries
     alternates = entries[f"/tr/offers/{shown.pk}-{shown.slug}/"]
     assert set(alternates) == {*LANGUAGES, "x-default"}
     assert alternates["ar"] == f"http://testserver/ar/offers/{shown.pk}-{shown.slug}/"

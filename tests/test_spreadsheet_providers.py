@@ -10,7 +10,7 @@ from imports.files import read_table
 from offers.factories import LocationFactory, ProviderFactory
 from offers.models import Location, Provider, language_codes
 
-from .spreadsheets import confirm, dataset, export, problems, spreadsheet, upload
+from .spreadsheets import confirm, dataset, export, offer_row, problems, spreadsheet, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -245,3 +245,21 @@ def test_the_lists_link_to_import_and_export(ki_client, provider_editor):
     page = ki_client.get(reverse("admin:offers_provider_changelist")).content.decode()
     assert reverse("admin:imports_provider_import") not in page
     assert reverse("admin:imports_provider_export") in page
+
+
+# An id no database column holds (beyond 64 bits), and digits int() does not read (superscript two).
+@pytest.mark.parametrize("cell", ["99999999999999999999999", "²"])
+@pytest.mark.parametrize(
+    ("sheet", "row"),
+    [
+        ("offer", lambda: offer_row("Sprachschule Lindenhof", "Sprachcafé")),
+        ("location", lambda: place_row("Sprachschule Lindenhof")),
+        ("provider", provider_row),
+    ],
+)
+def test_an_id_no_entry_can_have_is_a_bad_row_not_a_500(ki_client, own_provider, sheet, row, cell):
+    preview = upload(ki_client, spreadsheet([{**row(), "Kennung": cell}]), sheet=sheet)
+    assert preview.status_code == 200
+    [(column, message)] = problems(preview)[2]
+    assert column == "Kennung"
+    assert cell in message
