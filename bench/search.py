@@ -23,6 +23,8 @@ URLS = [
     "/tr/offers/?q=almanca+kursu",
     "/uk/offers/?q=%D0%BC%D0%B1%D0%B5",
     "/de/offers/?q=Kamen",
+    "/de/offers/?q=beratungen",  # PostgreSQL's stemmer: also finds "Beratung"
+    "/ru/offers/?q=%D0%BA%D1%83%D1%80%D1%81%D1%8B",  # курсы: also finds курс
     "/de/offers/?near=59423",
     "/de/offers/?municipality=unna&near=59423",
 ]

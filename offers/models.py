@@ -4,12 +4,13 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
+from django.contrib.postgres.search import SearchQuery
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When, Window
-from django.db.models.functions import Coalesce, NullIf, RowNumber, StrIndex
-from django.db.models.lookups import GreaterThan, LessThan
+from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When, Window
+from django.db.models.functions import Cast, Coalesce, NullIf, RowNumber, StrIndex
+from django.db.models.lookups import Exact, GreaterThan, LessThan
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -27,7 +28,7 @@ from portal.text import slugify_de
 from . import hours, run_dates
 from .fields import LanguageCodesField, WeekdaysField
 from .languages import language_name
-from .search import SHORT_WORD, TrigramIndex, stored_text, understand
+from .search import SHORT_WORD, StemIndex, TrigramIndex, stemmed, stemmer, stored_text, understand
 from .translations import TranslatedOffer, TranslationQuerySet, translated_field_names
 
 phone_validator = RegexValidator(
@@ -70,6 +71,40 @@ def search_columns(languages=None):
     """The search columns of `languages` (default: the current one) and German."""
     wanted = {settings.LANGUAGE_CODE, *(languages or [get_language()])}
     return sorted(f"search_text_{code}" for code in wanted & set(language_codes()))
+
+
+# A word as typed, or its stem, in more offers than a list counts (offers.views.MAX_COUNT) is not
+# stemmed: the list says "more than 1000" for the word as typed, and reading every offer of a common
+# stem (55,500 for "курс" at 500,000 offers) cost more than the whole page.
+MAX_STEMMED = 1000
+
+
+class AmongIds(Func):
+    """`id = ANY(ARRAY(subquery))`: PostgreSQL reads the subquery once, and the ids are an index
+    condition on the primary key, so an OR of it with the LIKEs is still a BitmapOr of index scans
+    (`id IN (subquery)` is a hashed subplan, tested row by row: the whole table was read)."""
+
+    template = "(%(expressions)s))"
+    arg_joiner = " = ANY(ARRAY"
+    output_field = models.BooleanField()
+
+
+def other_forms(column, word):
+    """PostgreSQL: offers whose `column` holds `word` in another form its language's stemmer knows
+    ("beratungen" finds "Beratung"), read from the column's full-text index (StemIndex).
+
+    Only where that is cheap: the planner drops the test when the stem is the word itself ("deutsch":
+    the LIKE finds all its forms), and the stem's index is not read when more than MAX_STEMMED
+    offers hold the word as typed or its stem.
+    """
+    configuration = stemmer(column.removeprefix("search_text_"))
+    query = SearchQuery(word, config=configuration)
+    stem = Cast(query, models.TextField())
+    differs = ~Q(Exact(stem, Value(f"'{word}'"))) & ~Q(Exact(stem, Value("")))
+    typed = Offer.objects.filter(**{f"{column}__contains": word}).order_by().values("pk")
+    found = Offer.objects.alias(stems=stemmed(column, configuration)).filter(stems=query).order_by().values("pk")
+    rare = ~Exists(typed[MAX_STEMMED : MAX_STEMMED + 1]) & ~Exists(found[MAX_STEMMED : MAX_STEMMED + 1])
+    return differs & Q(AmongIds(F("pk"), Subquery(found.filter(rare))))
 
 
 def edits_every_provider(user):
@@ -436,6 +471,8 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                     matches |= contains
                 if token.similar and similar:
                     matches |= Q(TrigramWordSimilar(F(column), Value(token.similar)))
+                if token.stem and similar and stemmer(column.removeprefix("search_text_")):
+                    matches |= other_forms(column, token.stem)
             if token.target_groups:
                 through = Offer.target_groups.through.objects
                 matches |= Q(Exists(through.filter(offer=OuterRef("pk"), targetgroup__in=sorted(token.target_groups))))
@@ -961,10 +998,13 @@ class Offer(TranslatedOffer):
 
 
 # Folded text per language for portable case-insensitive search (see fold()), one column per
-# language in LANGUAGES, with its trigram index on PostgreSQL: a new language gets both from makemigrations.
+# language in LANGUAGES, with its trigram index on PostgreSQL, and its full-text index where the
+# language has a stemmer (settings.SEARCH_STEMMERS): a new language gets all from makemigrations.
 for _code in language_codes():
     Offer.add_to_class(f"search_text_{_code}", models.TextField(editable=False, default=""))
     Offer._meta.indexes.append(TrigramIndex(f"search_text_{_code}", name=f"offers_offer_search_{_code}"))
+    if stemmer(_code):
+        Offer._meta.indexes.append(StemIndex(f"search_text_{_code}", stemmer(_code), name=f"offers_offer_stem_{_code}"))
 
 
 class IntegrationCourse(models.Model):

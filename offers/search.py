@@ -9,7 +9,8 @@ match in every language, so a Turkish query finds offers that exist only in Germ
 
 Typos in those names (one or two wrong, missing, extra or swapped letters in a word of six
 letters or more) are corrected here, on every database; PostgreSQL adds trigram similarity
-for typos in the offers' own texts (OfferQuerySet.search).
+for typos in the offers' own texts, and its full-text stemming for other forms of a word
+("Beratungen" finds "Beratung", "курсы" finds "курс"; OfferQuerySet.search).
 """
 
 import functools
@@ -17,7 +18,9 @@ import itertools
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector
 from django.db import connections, router
 
 from portal.catalogue import until_changed
@@ -36,18 +39,11 @@ DISTRICT = "kreis-unna"
 SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
 
-class TrigramIndex(GinIndex):
-    """A pg_trgm index on a search column (PostgreSQL); SQLite scans, which is fine at a district's size.
+class PostgreSQLIndex(GinIndex):
+    """A GIN index created on PostgreSQL only; SQLite scans, which is fine at a district's size.
 
     Declared in the model's Meta, so makemigrations adds one for each new language.
     """
-
-    def __init__(self, column, name):
-        super().__init__(fields=[column], opclasses=["gin_trgm_ops"], name=name)
-
-    def deconstruct(self):
-        path, _args, _kwargs = super().deconstruct()
-        return path, [self.fields[0]], {"name": self.name}
 
     def create_sql(self, model, schema_editor, using="", **kwargs):
         if schema_editor.connection.vendor != "postgresql":
@@ -58,6 +54,39 @@ class TrigramIndex(GinIndex):
         if schema_editor.connection.vendor != "postgresql":
             return ""
         return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class TrigramIndex(PostgreSQLIndex):
+    """A pg_trgm index on a search column: the LIKEs and the trigram similarity use it."""
+
+    def __init__(self, column, name):
+        super().__init__(fields=[column], opclasses=["gin_trgm_ops"], name=name)
+
+    def deconstruct(self):
+        path, _args, _kwargs = super().deconstruct()
+        return path, [self.fields[0]], {"name": self.name}
+
+
+def stemmed(column, configuration):
+    """A search column's words as PostgreSQL's stemmer of that language reduces them (a tsvector)."""
+    return SearchVector(column, config=configuration)
+
+
+def stemmer(code):
+    """The PostgreSQL text search configuration of a language (settings.SEARCH_STEMMERS), or None."""
+    return settings.SEARCH_STEMMERS.get(code)
+
+
+class StemIndex(PostgreSQLIndex):
+    """A full-text index of a search column, in its language's stemmer (`stemmed`)."""
+
+    def __init__(self, column, configuration, name):
+        self.column, self.configuration = column, configuration
+        super().__init__(stemmed(column, configuration), name=name)
+
+    def deconstruct(self):
+        path, _args, _kwargs = super().deconstruct()
+        return path, [self.column, self.configuration], {"name": self.name}
 
 
 def is_word_character(character):
@@ -260,6 +289,7 @@ class Token:
     target_groups: set = field(default_factory=set)
     providers: set = field(default_factory=set)
     similar: str = ""  # PostgreSQL: a word of six letters or more that its texts may hold with typos
+    stem: str = ""  # PostgreSQL: a single word, which its texts may hold in another form
 
 
 @dataclass
@@ -307,6 +337,8 @@ def token_for(typed, phrases, terms, vocab):
     word = typed[0]
     if len(typed) == 1 and phrases == [(word,)] and len(word) >= MIN_TYPO_LENGTH and not spellings(word) & vocab.known:
         token.similar = word  # PostgreSQL looks for it with typos in the offers' own words
+    if len(typed) == 1:
+        token.stem = word
     kinds = {"category": token.categories, "target_group": token.target_groups, "provider": token.providers}
     for kind, pk in terms:
         if kind == "synonym":

@@ -1,6 +1,6 @@
 """The offer search (issue 15) and renames that rewrite no offer (issue 13).
 
-Tests that need PostgreSQL (trigram similarity for typos in offers' own texts) say so in
+Tests that need PostgreSQL (trigram similarity for typos in offers' own texts, its stemmers) say so in
 their name and skip on SQLite with `needs_postgresql`; they run in the PostgreSQL CI pass.
 """
 
@@ -293,6 +293,25 @@ def test_postgresql_typos_in_an_offers_own_words_still_find_it(client):
         "Nähmachinenführerschein",
     ]:
         assert ids(client.get("/de/offers/", {"q": typed})) == [offer.pk], typed
+
+
+@needs_postgresql
+@pytest.mark.parametrize(
+    "code, typed, title, other",
+    [
+        ("de", "Frauen", "Nähkurs für jede Frau", "Sprachcafé"),  # plural
+        ("de", "Kinder", "Ein Nachmittag für Eltern mit Kind", "Sprachcafé"),  # plural
+        ("ru", "курсы", "Курс немецкого языка", "Языковое кафе"),  # plural
+        ("ru", "занятиях", "Занятия по немецкому языку", "Языковое кафе"),  # case ending
+        ("tr", "kurslar", "Almanca kurs", "Dil kafesi"),  # plural suffix
+        ("en", "courses", "German course for beginners", "Language café"),  # plural
+    ],
+)
+def test_postgresql_other_forms_of_a_word_find_it_through_the_languages_stemmer(client, code, typed, title, other):
+    """The word typed is not in the text, another form of it is: PostgreSQL's stemmer of the language meets them."""
+    offer = OfferFactory(**{"title_de": "Angebot", f"title_{code}": title})
+    OfferFactory(**{"title_de": "Treffpunkt", f"title_{code}": other})
+    assert ids(client.get(f"/{code}/offers/", {"q": typed})) == [offer.pk]
 
 
 def every_id(client, url, params):

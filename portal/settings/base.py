@@ -183,6 +183,10 @@ LANGUAGES = [
     ("uk", _("Ukrainisch")),
     ("fa", _("Persisch")),
 ]
+# PostgreSQL's stemmer per language (its text search configuration), for search: "Beratungen" finds
+# "Beratung". A language without one (Ukrainian, Persian) gets no full-text index: `simple` would find
+# only whole words, which the search's substring match finds already (docs/architecture.md, Search).
+SEARCH_STEMMERS = {"de": "german", "en": "english", "tr": "turkish", "ar": "arabic", "ru": "russian"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
