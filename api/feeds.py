@@ -8,13 +8,41 @@ from django.utils.translation import gettext as _
 
 from municipalities.models import Municipality
 from offers.models import Category, Offer
+from portal.i18n import is_fallback
 
 # The newest changes; older ones are in the API (modified_after).
 ITEMS = 50
 
 
+class MarkedGerman:
+    """The feed writer of one entry, adding xml:lang="de" to the elements that show German in place of a translation."""
+
+    def __init__(self, handler, elements):
+        self.handler = handler
+        self.elements = elements
+
+    def addQuickElement(self, name, contents=None, attrs=None):
+        if name in self.elements:
+            attrs = {**(attrs or {}), "xml:lang": "de"}
+        self.handler.addQuickElement(name, contents, attrs)
+
+    def __getattr__(self, name):
+        return getattr(self.handler, name)
+
+
+class LanguageMarkedAtomFeed(Atom1Feed):
+    """Atom whose untranslated titles and summaries say they are German, as the pages' lang="de" does."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(MarkedGerman(handler, item["german"]), item)
+
+
 class OfferFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = LanguageMarkedAtomFeed
+
+    def item_extra_kwargs(self, offer):
+        # The Atom elements <title> and <summary> hold the fields of the same names.
+        return {"german": {field for field in ("title", "summary") if is_fallback(offer, field)}}
 
     def offers(self, obj):
         return Offer.objects.published()

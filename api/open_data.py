@@ -16,6 +16,7 @@ from municipalities.models import District
 from offers import cache
 from offers.models import Offer, language_codes
 from offers.views import offer_list_context
+from portal.text import escape_formula
 
 from .http import error, with_api_headers, within_rate_limit
 
@@ -174,24 +175,24 @@ def offers_csv(request):
         writer = csv.writer(Echo())
         yield "\ufeff" + writer.writerow(CSV_COLUMNS)
         for offer in offers.iterator(chunk_size=500):
-            yield writer.writerow(
-                [
-                    offer.uuid,
-                    page + reverse("offer_detail", args=[offer.pk, offer.slug]),
-                    *(getattr(offer, f"title_{code}") or "" for code in language_codes()),
-                    *(getattr(offer, f"summary_{code}") or "" for code in language_codes()),
-                    offer.category.slug,
-                    offer.provider.name,
-                    ";".join(town.name for town in offer.municipalities()),
-                    offer.whole_district.name if offer.whole_district_id else "",
-                    offer.format,
-                    ";".join(offer.languages),
-                    "1" if offer.free_of_charge else "0",
-                    "" if offer.min_age is None else offer.min_age,
-                    "" if offer.max_age is None else offer.max_age,
-                    offer.updated.isoformat(),
-                ]
-            )
+            row = [
+                offer.uuid,
+                page + reverse("offer_detail", args=[offer.pk, offer.slug]),
+                *(getattr(offer, f"title_{code}") or "" for code in language_codes()),
+                *(getattr(offer, f"summary_{code}") or "" for code in language_codes()),
+                offer.category.slug,
+                offer.provider.name,
+                ";".join(town.name for town in offer.municipalities()),
+                offer.whole_district.name if offer.whole_district_id else "",
+                offer.format,
+                ";".join(offer.languages),
+                "1" if offer.free_of_charge else "0",
+                "" if offer.min_age is None else offer.min_age,
+                "" if offer.max_age is None else offer.max_age,
+                offer.updated.isoformat(),
+            ]
+            # Texts from the providers' editors: none may run as a formula in a spreadsheet program.
+            yield writer.writerow([escape_formula(cell) for cell in row])
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wel-komm-in-angebote.csv"'

@@ -3,7 +3,9 @@
 Reading gives a tablib Dataset (what django-import-export imports) or a `FileProblem` with the
 message staff read. Writing gives bytes: CSV with a byte order mark and semicolons, as German
 Excel opens it; XLSX with every cell as text, so a phone number „+49 …“ or a text starting
-with „=“ is never taken for a formula and postal codes keep their digits.
+with „=“ is never taken for a formula and postal codes keep their digits. A CSV cell has no type,
+so there a text that a spreadsheet program would run as a formula gets a leading `'`
+(`escape_formula`), and reading a CSV takes exactly that mark off again (`unescape_formula`).
 """
 
 import csv
@@ -15,6 +17,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+from portal.text import escape_formula, unescape_formula
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -109,7 +113,8 @@ def read_csv(data):
     first_line = content.split("\n", 1)[0]
     delimiter = max((";", ",", "\t"), key=first_line.count)
     try:
-        return list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True))
+        rows = csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
+        return [[unescape_formula(cell) for cell in row] for row in rows]
     except csv.Error as error:
         raise FileProblem(_("Die CSV-Datei ist fehlerhaft: %(error)s") % {"error": error}) from error
 
@@ -119,7 +124,7 @@ def write_csv(dataset):
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(dataset.headers)
     for row in dataset:
-        writer.writerow(["" if cell is None else cell for cell in row])
+        writer.writerow([escape_formula(cell) for cell in row])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -1,5 +1,6 @@
 """Text helpers shared by every app."""
 
+import re
 import unicodedata
 
 from django.utils.text import slugify
@@ -40,3 +41,29 @@ def fold(value):
     decomposed = unicodedata.normalize("NFKD", str(value).casefold().replace("ı", "i"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return unicodedata.normalize("NFC", stripped).translate(ARABIC_SCRIPT_VARIANTS)
+
+
+# CSV (formula) injection, as OWASP describes it, in the CSV files of the admin and the open data:
+# Excel and LibreOffice run a cell starting with =, +, -, @, a tab or a carriage return as a
+# formula (=HYPERLINK(…) sends a click elsewhere, =WEBSERVICE(…) the sheet's data). All of them
+# get a leading ', phone numbers too: „+49 2303 27-1234“ is itself taken for a formula (shown as
+# an error or a sum), and telling a harmless phone number from „+HYPERLINK(…)“ or „-1+cmd|…“
+# would mean parsing formulas. Only a plain number („-5“, „+3,5“) stays as it is: it runs nothing
+# and the program shows the same number. A text already starting with ' and then one of these
+# gets one more ', so that reading takes off exactly one and every text comes back unchanged.
+FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
+ESCAPED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
+
+
+def escape_formula(value):
+    """The text of a CSV cell that a spreadsheet program shows as text, never runs."""
+    text = "" if value is None else str(value)
+    if FORMULA_START.match(text) and not PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+def unescape_formula(text):
+    """The cell's text without the `'` that `escape_formula` (or a careful person) put before a formula sign."""
+    return text[1:] if ESCAPED_FORMULA.match(text) else text

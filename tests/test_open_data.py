@@ -139,6 +139,27 @@ def test_atom_feeds_per_town_category_and_language(client, offers):
     assert titles(feed(client, "/de/feeds/offers/"))[0] == "Nähtreff Lünen"
 
 
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def test_a_non_german_feed_marks_the_german_shown_in_place_of_a_missing_translation(client, offers):
+    root = feed(client, "/ar/feeds/offers/")
+    assert root.get(XML_LANG) == "ar"
+    entries = {entry.find(f"{ATOM}id").text: entry for entry in root.iter(f"{ATOM}entry")}
+    untranslated = entries[f"urn:uuid:{offers['elsewhere'].uuid}"]
+    assert untranslated.find(f"{ATOM}title").text == "Nähtreff Lünen"
+    assert untranslated.find(f"{ATOM}title").get(XML_LANG) == "de"
+    assert untranslated.find(f"{ATOM}summary").get(XML_LANG) == "de"
+    # Translated title: the feed's language (inherited); its summary has no Arabic text, so German, marked.
+    translated = entries[f"urn:uuid:{offers['shown'].uuid}"]
+    assert translated.find(f"{ATOM}title").text == "مقهى اللغة في أونا"
+    assert translated.find(f"{ATOM}title").get(XML_LANG, root.get(XML_LANG)) == "ar"
+    assert translated.find(f"{ATOM}summary").get(XML_LANG) == "de"
+    # In German nothing is marked: all of it is in the feed's language.
+    german = feed(client, "/de/feeds/offers/")
+    assert not [element for element in german.iter() if element.get(XML_LANG) and element is not german]
+
+
 def test_town_and_category_pages_link_their_feeds(client, offers):
     town = client.get("/uk/towns/unna/").content.decode()
     assert '<link rel="alternate" type="application/atom+xml" href="/uk/feeds/towns/unna/"' in town
@@ -190,6 +211,20 @@ def test_the_csv_download_holds_every_published_offer_in_every_language(client, 
     assert (
         cafe["title_ar"] == "مقهى اللغة في أونا" and cafe["towns"] == "Unna" and cafe["id"] == str(offers["shown"].uuid)
     )
+
+
+def test_the_csv_download_keeps_spreadsheet_formulas_from_running(client, offers, unna):
+    OfferFactory(
+        title_de='=HYPERLINK("http://evil.example","klick")',
+        summary_de="@SUMME(A1:A9)",
+        locations=[LocationFactory(municipality=unna)],
+    )
+    text = b"".join(client.get("/api/offers.csv").streaming_content).decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text)))
+    evil = next(row for row in rows if "HYPERLINK" in row["title_de"])
+    assert evil["title_de"] == '\'=HYPERLINK("http://evil.example","klick")'
+    assert evil["summary_de"] == "'@SUMME(A1:A9)"
+    assert sorted(row["title_de"] for row in rows)[1:] == ["Nähtreff Lünen", "Sprachcafé Unna"]
 
 
 def test_the_embedded_list_uses_the_lists_url_contract_without_the_portals_frame(client, offers, settings):

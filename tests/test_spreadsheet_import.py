@@ -1,5 +1,7 @@
 """Offers in and out as spreadsheets: every row previewed, bad rows named, nothing half-saved."""
 
+import csv
+import io
 import re
 from pathlib import Path
 
@@ -238,9 +240,34 @@ def unicode_offers(provider, unna):
     )
     IntegrationCourse.objects.create(offer=course, course_type="literacy", teaching_units=1000)
     online = OfferFactory(
-        provider=provider, title_de="Online-Beratung", format=Offer.Format.ONLINE, email="rat@example.org"
+        provider=provider,
+        title_de="Online-Beratung",
+        # Texts a spreadsheet program would run as formulas, and one that already starts with the escape mark.
+        title_en=FORMULA,
+        title_ru="'=schon mit Apostroph",
+        summary_en="-5 % für Studierende",
+        summary_uk="-5",
+        format=Offer.Format.ONLINE,
+        email="rat@example.org",
+        phone="+49 2303 27-1234",
     )
     return [course, online]
+
+
+FORMULA = '=HYPERLINK("http://evil.example","klick")'
+
+
+def test_the_csv_export_keeps_formulas_from_running(ki_client, provider, unna):
+    unicode_offers(provider, unna)
+    text = export(ki_client, "csv").decode("utf-8-sig")
+    rows = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    online = next(row for row in rows if row["Titel (de)"] == "Online-Beratung")
+    assert online["Titel (en)"] == "'" + FORMULA
+    assert online["Titel (ru)"] == "''=schon mit Apostroph"
+    assert online["Kurzbeschreibung (en)"] == "'-5 % für Studierende"
+    assert online["Telefon"] == "'+49 2303 27-1234"
+    assert online["Kurzbeschreibung (uk)"] == "-5"  # a plain number runs nothing
+    assert online["Titel (tr)"] == ""
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])
@@ -264,6 +291,9 @@ def test_round_trip_export_and_import_unchanged_changes_nothing(ki_client, provi
     assert row["Titel (ar)"] == "دورة الاندماج"
     assert row["Titel (uk)"] == "Інтеграційний курс"
     assert row["Telefon"] == "+49 2303 271234"
+    online = read_table(f"a.{file_format}", again).dict[1]
+    assert (online["Titel (en)"], online["Titel (ru)"]) == (FORMULA, "'=schon mit Apostroph")
+    assert (online["Telefon"], online["Kurzbeschreibung (uk)"]) == ("+49 2303 27-1234", "-5")
 
 
 @pytest.mark.parametrize("file_format", ["xlsx", "csv"])

@@ -1,5 +1,8 @@
 """A provider's own staff import and export only their provider's offers, and their imports wait for review."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
 
@@ -61,6 +64,20 @@ def test_an_editors_unchanged_export_leaves_their_published_offer_published(edit
     assert [row.state for row in preview.context["report"].rows] == ["skip"]
     own_offer.refresh_from_db()
     assert own_offer.status == Offer.Status.PUBLISHED
+
+
+def test_an_editors_csv_loses_a_leading_apostrophe_only_where_it_guards_a_formula_sign(editor_client, own_provider):
+    row = offer_row(own_provider.name, "'=SUMME(A1:A3)")
+    row.update({"Telefon": "'+49 2303 27-1234", "Titel (en)": "'Sprachcafé' am Markt", "Titel (tr)": "''@kurs"})
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=";")  # as a spreadsheet program saves it, with no escaping of its own
+    writer.writerow(row)
+    writer.writerow(row.values())
+    confirm(editor_client, upload(editor_client, out.getvalue().encode()))
+    offer = Offer.objects.get(provider=own_provider)
+    assert (offer.title_de, offer.phone) == ("=SUMME(A1:A3)", "+49 2303 27-1234")
+    assert (offer.title_en, offer.title_tr) == ("'Sprachcafé' am Markt", "'@kurs")
+    assert offer.status == Offer.Status.SUBMITTED
 
 
 def test_an_editor_cannot_import_for_another_provider(editor_client, own_provider, other_provider):
