@@ -16,7 +16,7 @@ from municipalities.models import District
 from offers import cache
 from offers.models import Offer, language_codes
 from offers.views import offer_list_context
-from portal.text import escape_formula
+from portal.text import spreadsheet_row
 
 from .http import error, with_api_headers, within_rate_limit
 
@@ -192,7 +192,7 @@ def offers_csv(request):
                 offer.updated.isoformat(),
             ]
             # Texts from the providers' editors: none may run as a formula in a spreadsheet program.
-            yield writer.writerow([escape_formula(cell) for cell in row])
+            yield writer.writerow(spreadsheet_row(row))
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="wel-komm-in-angebote.csv"'

@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from portal.text import escape_formula, unescape_formula
+from portal.text import spreadsheet_row, unescape_formula
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -124,7 +124,7 @@ def write_csv(dataset):
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(dataset.headers)
     for row in dataset:
-        writer.writerow([escape_formula(cell) for cell in row])
+        writer.writerow(spreadsheet_row(row))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

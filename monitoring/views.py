@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from municipalities.models import District, Municipality
+from portal.text import spreadsheet_row
 
 from .gaps import gaps_of
 from .indicators import town_indicators
@@ -68,7 +69,7 @@ def town(request, slug):
 def report(request, title, rows, year, filename, district=None):
     if request.GET.get("format") == "csv":
         buffer = io.StringIO()
-        csv.writer(buffer).writerows(csv_rows(rows))
+        csv.writer(buffer).writerows(map(spreadsheet_row, csv_rows(rows)))
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
         return response

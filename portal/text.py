@@ -64,6 +64,11 @@ def escape_formula(value):
     return text
 
 
+def spreadsheet_row(row):
+    """A CSV row of `row`'s cells, none of which a spreadsheet program runs (every CSV the portal serves)."""
+    return [escape_formula(cell) for cell in row]
+
+
 def unescape_formula(text):
     """The cell's text without the `'` that `escape_formula` (or a careful person) put before a formula sign."""
     return text[1:] if ESCAPED_FORMULA.match(text) else text

@@ -77,3 +77,15 @@ def test_the_monitoring_pages_speak_every_language_and_arabic_runs_right_to_left
     # The gap sentences are translated too.
     page = client.get(reverse("admin:monitoring_town", args=["unna"]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Unna: no offer in the category" in page
+
+
+def test_no_cell_of_the_report_csv_runs_as_a_formula(client, ki_editor, unna):
+    """A figure's source is typed in the admin; opened in a spreadsheet program it must stay text."""
+    client.force_login(ki_editor)
+    PopulationFigure.objects.create(
+        municipality=unna, year=2023, kind=PopulationFigure.Kind.POPULATION, value=58100, source='=HYPERLINK("x")'
+    )
+    download = client.get(reverse("admin:monitoring_town_report", args=["unna", 2023]), {"format": "csv"})
+    row = next(csv.DictReader(io.StringIO(download.content.decode())))
+    assert row["Einwohner insgesamt: Quelle"] == "'=HYPERLINK(\"x\")"
+    assert row["Einwohner insgesamt"] == "58100"

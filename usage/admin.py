@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal.text import spreadsheet_row
+
 from .charts import CHARTS, chart, csv_rows
 from .models import DailyCount
 
@@ -45,7 +47,9 @@ class DailyCountAdmin(admin.ModelAdmin):
 
     def csv_view(self):
         writer = csv.writer(Echo())
-        response = StreamingHttpResponse((writer.writerow(row) for row in csv_rows()), content_type="text/csv")
+        response = StreamingHttpResponse(
+            (writer.writerow(spreadsheet_row(row)) for row in csv_rows()), content_type="text/csv"
+        )
         response["Content-Disposition"] = f'attachment; filename="nutzung-{timezone.localdate():%Y-%m-%d}.csv"'
         return response
 
