@@ -16,8 +16,10 @@ def fill(apps, schema_editor):
     OfferRunDates = apps.get_model("offers", "OfferRunDates")
     runs = CourseRun.objects.using(database).order_by("offer_id").values_list(*run_dates.RUN_FIELDS)
     computed = run_dates.rows(runs.iterator(chunk_size=5000), timezone.localdate(), PLACES_CURRENT_DAYS)
+    stored = [field.name for field in OfferRunDates._meta.concrete_fields if not field.primary_key]  # this migration's
     OfferRunDates.objects.using(database).bulk_create(
-        (OfferRunDates(offer_id=pk, **fields) for pk, fields in computed.items()), batch_size=5000
+        (OfferRunDates(offer_id=pk, **{name: fields[name] for name in stored}) for pk, fields in computed.items()),
+        batch_size=5000,
     )
 
 
