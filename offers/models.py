@@ -357,13 +357,17 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     # Hours (issue 14): an offer's own weekly hours, else its locations' (offers/hours.py).
     def _by_hours(self, rows, own_filter=None, location_filter=None):
-        # Uncorrelated `IN (…)`: PostgreSQL hashes each set of ids once (the hours that match are few),
-        # where a correlated EXISTS per offer probed the hours three times for each of a town's offers.
+        # The hours that match are few: each set of them is hashed once (uncorrelated `IN (…)`), where
+        # a correlated EXISTS per offer probed the hours three times for each of a town's offers.
         own = rows.filter(own_filter or Q(), offer__isnull=False).values("offer_id")
         located = rows.filter(location_filter or Q(), location__isnull=False).values("location_id")
-        at_location = Offer.locations.through.objects.filter(location__in=located).values("offer_id")
+        # Per offer its locations (unique index) against those hashed hours: the offers at open
+        # locations, half the catalogue at a busy hour, hashed as one set outgrew the work memory at
+        # 500,000 offers (100 s for a town's count); PostgreSQL may still hash it where it is small.
+        at_location = Exists(Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__in=located))
         has_own = WeeklyHours.objects.filter(offer__isnull=False).values("offer_id")
-        return self.filter(Q(pk__in=own) | (~Q(pk__in=has_own) & Q(pk__in=at_location)))
+        # Uncorrelated, checked once: when no hours match (at night) no offer is read at all.
+        return self.filter(Exists(rows), Q(pk__in=own) | (~Q(pk__in=has_own) & at_location))
 
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
