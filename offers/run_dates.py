@@ -114,3 +114,19 @@ def rows(runs, today, current_days):
         values = (*step, places_until(offer_runs, current_days), *with_places)
         result[offer_id] = dict(zip(STORED_FIELDS, values, strict=True))
     return result
+
+
+def store_all(runs, model, today, current_days):
+    """Rewrites (or creates) the row of every offer in `runs` (a CourseRun queryset) as of `today`.
+
+    For the data migrations: `model` is OfferRunDates as the migration knows it, so only its fields are written.
+    """
+    computed = rows(runs.order_by("offer_id").values_list(*RUN_FIELDS).iterator(chunk_size=5000), today, current_days)
+    fields = [field.name for field in model._meta.concrete_fields if not field.primary_key]
+    model.objects.using(runs.db).bulk_create(
+        (model(offer_id=pk, **{name: values[name] for name in fields}) for pk, values in computed.items()),
+        batch_size=5000,
+        update_conflicts=True,
+        unique_fields=["offer"],
+        update_fields=fields,
+    )

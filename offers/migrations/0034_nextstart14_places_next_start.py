@@ -18,19 +18,8 @@ PLACES_CURRENT_DAYS = 14  # as offers.models said when this was written
 
 def fill(apps, schema_editor):
     """Every offer's row is rewritten with the new fields, computed as of today (as OfferRunDates.refresh does)."""
-    database = schema_editor.connection.alias
-    CourseRun = apps.get_model("offers", "CourseRun")
-    OfferRunDates = apps.get_model("offers", "OfferRunDates")
-    runs = CourseRun.objects.using(database).order_by("offer_id").values_list(*run_dates.RUN_FIELDS)
-    computed = run_dates.rows(runs.iterator(chunk_size=5000), timezone.localdate(), PLACES_CURRENT_DAYS)
-    stored = [field.name for field in OfferRunDates._meta.concrete_fields if not field.primary_key]  # this migration's
-    OfferRunDates.objects.using(database).bulk_create(
-        (OfferRunDates(offer_id=pk, **{name: fields[name] for name in stored}) for pk, fields in computed.items()),
-        batch_size=5000,
-        update_conflicts=True,
-        unique_fields=["offer"],
-        update_fields=stored,
-    )
+    runs = apps.get_model("offers", "CourseRun").objects.using(schema_editor.connection.alias)
+    run_dates.store_all(runs, apps.get_model("offers", "OfferRunDates"), timezone.localdate(), PLACES_CURRENT_DAYS)
 
 
 class Migration(migrations.Migration):
@@ -56,7 +45,6 @@ class Migration(migrations.Migration):
             field=models.DateField(default=datetime.date(1, 1, 1)),
             preserve_default=False,
         ),
-        migrations.RunPython(fill, migrations.RunPython.noop),
         migrations.AddIndex(
             model_name="offerrundates",
             index=models.Index(fields=["places_next_start", "offer"], name="offers_run_dates_places_next"),
@@ -69,4 +57,7 @@ class Migration(migrations.Migration):
             model_name="offerrundates",
             index=models.Index(fields=["places_next_start_from"], name="offers_run_dates_places_early"),
         ),
+        # After the indexes: rows rewritten before an index is built in the same transaction leave it
+        # unusable while any older transaction runs (pg_index.indcheckxmin).
+        migrations.RunPython(fill, migrations.RunPython.noop),
     ]
