@@ -392,13 +392,17 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
     # Hours (issue 14): an offer's own weekly hours, else its locations' (offers/hours.py).
     def _by_hours(self, rows, own_filter=None, location_filter=None):
-        # Uncorrelated `IN (…)`: PostgreSQL hashes each set of ids once (the hours that match are few),
-        # where a correlated EXISTS per offer probed the hours three times for each of a town's offers.
+        # The hours that match are few: each set of them is hashed once (uncorrelated `IN (…)`), where
+        # a correlated EXISTS per offer probed the hours three times for each of a town's offers.
         own = rows.filter(own_filter or Q(), offer__isnull=False).values("offer_id")
         located = rows.filter(location_filter or Q(), location__isnull=False).values("location_id")
-        at_location = Offer.locations.through.objects.filter(location__in=located).values("offer_id")
+        # Per offer its locations (unique index) against those hashed hours: the offers at open
+        # locations, half the catalogue at a busy hour, hashed as one set outgrew the work memory at
+        # 500,000 offers (100 s for a town's count); PostgreSQL may still hash it where it is small.
+        at_location = Exists(Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__in=located))
         has_own = WeeklyHours.objects.filter(offer__isnull=False).values("offer_id")
-        return self.filter(Q(pk__in=own) | (~Q(pk__in=has_own) & Q(pk__in=at_location)))
+        # Uncorrelated, checked once: when no hours match (at night) no offer is read at all.
+        return self.filter(Exists(rows), Q(pk__in=own) | (~Q(pk__in=has_own) & at_location))
 
     def with_walk_in(self):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
@@ -736,7 +740,8 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """By the next upcoming run's start (running courses with rolling entry count from today); none last.
 
         `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the next start
-        among the runs they match, computed from those runs (the stored dates speak of all runs).
+        among the runs they match. For free places alone it is stored too (`places_next_start`);
+        with a start window (one run in time and with places) it is computed from those runs.
 
         From the stored step of each offer's earliest start (offers/run_dates.py) where today is
         within it; for the rest (a run has ended since the offer's runs were last written) computed
@@ -750,42 +755,39 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         hundred rows instead of sorting every offer the town can use.
         """
         today = today or timezone.localdate()
-        if runs:
+        matching = CourseRun.objects.matching(today=today, **runs) if runs else None
+        if runs and runs.get("weeks") is not None:
             return self.alias(
-                next_start=self.next_start_live(today, CourseRun.objects.matching(today=today, **runs)),
-                shown_title=shown_title(language),
+                next_start=self.next_start_live(today, matching), shown_title=shown_title(language)
             ).order_by(models.F("next_start").asc(nulls_last=True), "shown_title", "pk")
-        stored = Q(run_dates__next_start_from__lte=today, run_dates__next_start_until__gte=today)
+        field = "run_dates__places_next_start" if runs and runs.get("places") else "run_dates__next_start"
+        stored = Q(**{f"{field}_from__lte": today, f"{field}_until__gte": today})
         if first and connections[self.db].features.supports_slicing_ordering_in_compound:
             title = shown_title(language)
             by_title = self.alias(shown_title=title)
             bands = [
-                by_title.filter(stored, run_dates__next_start__lte=today).order_by("shown_title", "pk"),
-                by_title.filter(stored, run_dates__next_start__gt=today).order_by(
-                    "run_dates__next_start", "shown_title", "pk"
+                by_title.filter(stored, **{f"{field}__lte": today}).order_by("shown_title", "pk"),
+                by_title.filter(stored, **{f"{field}__gt": today}).order_by(field, "shown_title", "pk"),
+                self.filter(Q(**{f"{field}_from__gt": today}) | Q(**{f"{field}_until__lt": today})).order_by_next_start(
+                    language, today, runs=runs
                 ),
-                self.filter(
-                    Q(run_dates__next_start_from__gt=today) | Q(run_dates__next_start_until__lt=today)
-                ).order_by_next_start(language, today),
                 # Last in the order: read only when fewer than `first` have a stored next start (a one-time check).
-                by_title.filter(Q(run_dates__isnull=True) | stored & Q(run_dates__next_start__isnull=True))
-                .filter(
-                    ~Exists(self.filter(stored, run_dates__next_start__isnull=False).values("pk")[first - 1 : first])
-                )
+                by_title.filter(Q(run_dates__isnull=True) | stored & Q(**{f"{field}__isnull": True}))
+                .filter(~Exists(self.filter(stored, **{f"{field}__isnull": False}).values("pk")[first - 1 : first]))
                 .order_by("shown_title", "pk"),
             ]
             head, *rest = [band.values("pk")[:first] for band in bands]
             return (
                 Offer.objects.using(self.db)
                 .filter(pk__in=head.union(*rest, all=True))
-                .order_by_next_start(language, today)
+                .order_by_next_start(language, today, runs=runs)
             )
         day = models.Value(today, output_field=models.DateField())
         next_start = Case(
             When(run_dates__isnull=True, then=Value(None, output_field=models.DateField())),  # no runs
-            When(stored & Q(run_dates__next_start__isnull=True), then=Value(None, output_field=models.DateField())),
-            When(stored, then=models.functions.Greatest("run_dates__next_start", day)),
-            default=self.next_start_live(today),
+            When(stored & Q(**{f"{field}__isnull": True}), then=Value(None, output_field=models.DateField())),
+            When(stored, then=models.functions.Greatest(field, day)),
+            default=self.next_start_live(today, matching),
             output_field=models.DateField(),
         )
         return self.alias(next_start=next_start, shown_title=shown_title(language)).order_by(
@@ -1359,6 +1361,10 @@ class OfferRunDates(models.Model):
     next_start_from = models.DateField()
     next_start_until = models.DateField()
     places_until = models.DateField(null=True)
+    # The same step among the runs with free places reported lately (places=1&sort=next_start).
+    places_next_start = models.DateField(null=True)
+    places_next_start_from = models.DateField()
+    places_next_start_until = models.DateField()
 
     class Meta:
         indexes = [
@@ -1367,6 +1373,9 @@ class OfferRunDates(models.Model):
             models.Index(fields=["next_start", "offer"], name="offers_run_dates_next"),
             models.Index(fields=["next_start_until"], name="offers_run_dates_stale"),
             models.Index(fields=["next_start_from"], name="offers_run_dates_early"),
+            models.Index(fields=["places_next_start", "offer"], name="offers_run_dates_places_next"),
+            models.Index(fields=["places_next_start_until"], name="offers_run_dates_places_stale"),
+            models.Index(fields=["places_next_start_from"], name="offers_run_dates_places_early"),
         ]
 
     def __str__(self):
@@ -1391,7 +1400,7 @@ class OfferRunDates(models.Model):
                 [cls(offer_id=pk, **fields) for pk, fields in computed.items()],
                 update_conflicts=True,
                 unique_fields=["offer"],
-                update_fields=["next_start", "next_start_from", "next_start_until", "places_until"],
+                update_fields=list(run_dates.STORED_FIELDS),
             )
 
 

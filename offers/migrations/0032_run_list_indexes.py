@@ -11,14 +11,8 @@ PLACES_CURRENT_DAYS = 14  # as offers.models said when this was written
 
 def fill(apps, schema_editor):
     """Every offer with runs gets its row (offers/run_dates.py), computed as of today."""
-    database = schema_editor.connection.alias
-    CourseRun = apps.get_model("offers", "CourseRun")
-    OfferRunDates = apps.get_model("offers", "OfferRunDates")
-    runs = CourseRun.objects.using(database).order_by("offer_id").values_list(*run_dates.RUN_FIELDS)
-    computed = run_dates.rows(runs.iterator(chunk_size=5000), timezone.localdate(), PLACES_CURRENT_DAYS)
-    OfferRunDates.objects.using(database).bulk_create(
-        (OfferRunDates(offer_id=pk, **fields) for pk, fields in computed.items()), batch_size=5000
-    )
+    runs = apps.get_model("offers", "CourseRun").objects.using(schema_editor.connection.alias)
+    run_dates.store_all(runs, apps.get_model("offers", "OfferRunDates"), timezone.localdate(), PLACES_CURRENT_DAYS)
 
 
 class Migration(migrations.Migration):

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from offers.models import OfferRunDates
@@ -18,7 +19,12 @@ class Command(BaseCommand):
         today = timezone.localdate()
         rows = OfferRunDates.objects.all()
         if not options["all"]:
-            rows = rows.filter(next_start_until__lt=today) | rows.filter(next_start_from__gt=today)
+            rows = rows.filter(
+                Q(next_start_until__lt=today)
+                | Q(next_start_from__gt=today)
+                | Q(places_next_start_until__lt=today)
+                | Q(places_next_start_from__gt=today)
+            )
         offers = list(rows.values_list("offer_id", flat=True))
         for start in range(0, len(offers), 2000):
             with transaction.atomic():

@@ -8,7 +8,7 @@ import offers.search
 class Migration(migrations.Migration):
     dependencies = [
         ("municipalities", "0003_centres"),
-        ("offers", "0033_data16_reach_by_format"),
+        ("offers", "0034_run_dates_places_next_start"),
     ]
 
     operations = [
