@@ -81,7 +81,10 @@ def modified_after(request):
         raise BadRequest("modified_after must be a date or date-time (ISO 8601), e.g. 2026-01-31T12:00:00+01:00")
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
-    return moment
+    try:  # in UTC: PostgreSQL holds offsets up to 15:59 only, Python's up to 23:59
+        return moment.astimezone(datetime.UTC)
+    except OverflowError:
+        raise BadRequest("modified_after is outside the years 1 to 9999") from None
 
 
 def postcode_town(request):

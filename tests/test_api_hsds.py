@@ -671,3 +671,16 @@ def test_the_root_says_where_the_description_is(client, db):
     assert body["version"] == "3.0"
     assert body["openapi_url"] == "http://testserver/api/openapi.json"
     assert json.loads(client.get("/api/openapi.json").content)["openapi"].startswith("3.1")
+
+
+@pytest.mark.parametrize(
+    ("moment", "status"),
+    [
+        ("4808-04-26T23:57:12.010000-18:17", 200),  # an offset PostgreSQL cannot hold: compared in UTC
+        ("2026-01-31T12:00:00+14:00", 200),
+        ("9999-12-31T23:00:00-05:00", 400),  # past the last moment a date-time can name
+        ("0001-01-01T00:00:00+05:00", 400),
+    ],
+)
+def test_modified_after_with_any_offset_gets_an_answer_not_a_500(client, catalogue, moment, status):
+    assert client.get(f"{API}/services", {"modified_after": moment}).status_code == status
