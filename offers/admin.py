@@ -159,15 +159,28 @@ class CourseRunInline(TranslationStackedInline):
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
-class ReviewOverdueFilter(admin.SimpleListFilter):
-    title = _("Prüfung überfällig")
-    parameter_name = "review_overdue"
+class QuerySetVerbFilter(admin.SimpleListFilter):
+    """One choice, "yes", which narrows the list by the queryset's verb `verb`."""
+
+    verb = None
+
+    def label(self):
+        raise NotImplementedError
 
     def lookups(self, request, model_admin):
-        return [("yes", _("Länger als %(months)s Monate nicht geprüft") % {"months": settings.REVIEW_INTERVAL_MONTHS})]
+        return [("yes", self.label())]
 
     def queryset(self, request, queryset):
-        return queryset.review_overdue() if self.value() == "yes" else queryset
+        return getattr(queryset, self.verb)() if self.value() == "yes" else queryset
+
+
+class ReviewOverdueFilter(QuerySetVerbFilter):
+    title = _("Prüfung überfällig")
+    parameter_name = "review_overdue"
+    verb = "review_overdue"
+
+    def label(self):
+        return _("Länger als %(months)s Monate nicht geprüft") % {"months": settings.REVIEW_INTERVAL_MONTHS}
 
 
 class ExpiredFilter(admin.SimpleListFilter):
@@ -210,32 +223,24 @@ class EditableProviderFilter(admin.RelatedFieldListFilter):
         return True
 
 
-class PlacesOutdatedFilter(admin.SimpleListFilter):
+class PlacesOutdatedFilter(QuerySetVerbFilter):
     title = _("Plätze veraltet")
     parameter_name = "places_outdated"
+    verb = "figures_outdated"
 
-    def lookups(self, request, model_admin):
-        return [
-            (
-                "yes",
-                _("Plätze älter als %(days)s Tage oder nie gemeldet (Termin nicht vorbei)")
-                % {"days": PLACES_CURRENT_DAYS},
-            )
-        ]
-
-    def queryset(self, request, queryset):
-        return queryset.figures_outdated() if self.value() == "yes" else queryset
+    def label(self):
+        return _("Plätze älter als %(days)s Tage oder nie gemeldet (Termin nicht vorbei)") % {
+            "days": PLACES_CURRENT_DAYS
+        }
 
 
-class WithoutFutureRunFilter(admin.SimpleListFilter):
+class WithoutFutureRunFilter(QuerySetVerbFilter):
     title = _("Ohne künftigen Termin")
     parameter_name = "without_future_run"
+    verb = "without_future_run"
 
-    def lookups(self, request, model_admin):
-        return [("yes", _("Kein Termin, der noch kommt oder läuft, kein Einstieg jederzeit"))]
-
-    def queryset(self, request, queryset):
-        return queryset.without_future_run() if self.value() == "yes" else queryset
+    def label(self):
+        return _("Kein Termin, der noch kommt oder läuft, kein Einstieg jederzeit")
 
 
 @admin.register(Offer)

@@ -1333,6 +1333,16 @@ class CourseRun(models.Model):
     def current_state(self):
         return self.state()
 
+    @property
+    def is_dated(self):
+        """Has dates to show (a start, an end or rolling entry); else only its note speaks for it."""
+        return bool(self.start_date or self.end_date or self.rolling_entry)
+
+    @property
+    def tells_places(self):
+        """Has something to say about places: a maximum, a figure, or that it is cancelled."""
+        return self.max_places is not None or self.free_places is not None or self.is_cancelled
+
     def class_times(self, language=None):
         """'Mo–Fr 8:45–12:00' in the current language (Babel's weekday names and time format)."""
         if not self.weekdays and not self.class_start:

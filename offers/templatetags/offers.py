@@ -99,9 +99,9 @@ def card_body(offer, quick_mode):
 def next_run(offer):
     """The card's line on the next run: its dates and places, its note, or that no dates are planned."""
     run = offer.next_run
-    if run and (run.start_date or run.end_date or run.rolling_entry):
+    if run and run.is_dated:
         places = ""
-        if run.max_places is not None or run.free_places is not None or run.is_cancelled:
+        if run.tells_places:
             places = f" · {run_places(run)}"
         return f'<p class="next-run">{escape(_("Nächster Termin:"))} {run_dates(run)}{places}</p>'
     if run and run.note:
