@@ -514,7 +514,7 @@ class CourseRunAdmin(ProviderScopedAdmin, VersionedAdmin):
         """Subscribable calendars of runs: per provider, and per town for KI staff."""
         feeds = [(provider.name, feed_url(request, "provider", provider.slug)) for provider in providers]
         if edits_every_provider(request.user):
-            towns = Municipality.objects.filter(district__slug="kreis-unna")
+            towns = Municipality.objects.all()
             feeds += [(town.name, feed_url(request, "town", town.slug)) for town in towns]
         return feeds
 

@@ -1,4 +1,6 @@
+import itertools
 from html import escape
+from operator import attrgetter
 from typing import NamedTuple
 
 import django_filters
@@ -28,7 +30,7 @@ class ActiveFilter(NamedTuple):
 
 # The filter form's widgets build their HTML in Python, with the markup of Django's
 # templates: rendered through templates, its fifty-odd options and boxes took a sixth
-# of a list page's time. None of them has option groups.
+# of a list page's time. Only the towns have option groups (their districts).
 
 
 class FlagCheckbox(forms.CheckboxInput):
@@ -46,11 +48,16 @@ class FlagCheckbox(forms.CheckboxInput):
 class FlatSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
         chosen = self.format_value(value)
-        options = "".join(
-            f'\n  <option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>{escape(str(label))}</option>'
-            for key, label in self.choices
-        )
-        select = f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options}\n</select>'
+
+        def options(choices):
+            return "".join(
+                f'\n  <optgroup label="{escape(str(key))}">{options(label)}\n  </optgroup>'
+                if isinstance(label, list)
+                else f'\n  <option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>{escape(str(label))}</option>'
+                for key, label in choices
+            )
+
+        select = f'<select name="{escape(name)}"{flatatt(self.build_attrs(self.attrs, attrs))}>{options(self.choices)}\n</select>'
         return mark_safe(select)  # noqa: S308 (every part escaped)
 
 
@@ -94,9 +101,22 @@ class ReadOnce:
         raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
 
 
-class ModelChoiceReadOnce(ReadOnce, django_filters.fields.ModelChoiceField):
+class TownChoice(ReadOnce, django_filters.fields.ModelChoiceField):
+    """Every town the portal serves; grouped by district once there is more than one (a state-wide catalogue)."""
+
     def to_python(self, value):
         return None if value in self.empty_values else self.row(value)
+
+    class iterator(ReadOnce.iterator):  # noqa: N801 (Django's attribute name)
+        def __iter__(self):
+            towns = self.field.rows
+            if len({town.district_id for town in towns}) < 2:
+                yield from super().__iter__()
+                return
+            yield ("", self.field.empty_label)
+            in_districts = sorted(towns, key=lambda town: (town.district.name, town.name))
+            for district, its_towns in itertools.groupby(in_districts, key=attrgetter("district")):
+                yield (district.name, [self.choice(town) for town in its_towns])
 
 
 class ModelMultipleChoiceReadOnce(ReadOnce, django_filters.fields.ModelMultipleChoiceField):
@@ -104,8 +124,8 @@ class ModelMultipleChoiceReadOnce(ReadOnce, django_filters.fields.ModelMultipleC
         return [self.row(item) for item in dict.fromkeys(value)]
 
 
-class ModelChoiceReadOnceFilter(django_filters.ModelChoiceFilter):
-    field_class = ModelChoiceReadOnce
+class TownFilter(django_filters.ModelChoiceFilter):
+    field_class = TownChoice
 
 
 class ModelMultipleChoiceReadOnceFilter(django_filters.ModelMultipleChoiceFilter):
@@ -219,9 +239,9 @@ class OfferFilter(django_filters.FilterSet):
     """The offer list's fixed URL contract: caseworkers bookmark and print these links."""
 
     q = django_filters.CharFilter(label=_("Suchbegriff"), method="search")
-    municipality = ModelChoiceReadOnceFilter(
+    municipality = TownFilter(
         label=_("Wohnort"),
-        queryset=lambda request: Municipality.objects.filter(district__slug="kreis-unna"),
+        queryset=lambda request: Municipality.objects.select_related("district"),
         to_field_name="slug",
         empty_label=_("Alle Orte"),
         widget=FlatSelect,

@@ -33,8 +33,6 @@ MAX_TYPOS = 2
 SHORT_WORD = 3
 # The longest name matched as one phrase ("Migrationsberatung für Erwachsene").
 MAX_PHRASE = 5
-# The district whose towns the list filters by (offers.filters.OfferFilter.municipality).
-DISTRICT = "kreis-unna"
 # German spells umlauts out (Luenen) or drops their dots (Lunen): both meet "Lünen" (folded: lunen).
 SPELLED_OUT = (("ae", "a"), ("oe", "o"), ("ue", "u"))
 
@@ -217,7 +215,7 @@ def vocabulary_rows():
     Names in several languages are joined by newlines. Written out rather than composed of five
     annotated querysets, whose union took Django 15 ms to compile, more than the query takes to run.
     """
-    from municipalities.models import District, Municipality
+    from municipalities.models import Municipality
 
     from .models import Category, Provider, Synonym, TargetGroup, language_codes
 
@@ -233,20 +231,17 @@ def vocabulary_rows():
     def joined(model, name):
         return " || '\n' || ".join(f"COALESCE({column(model, f'{name}_{code}')}, '')" for code in language_codes())
 
-    town, district = table(Municipality), table(District)
     sql = f"""
         SELECT 'category', id, CAST(NULL AS BIGINT), CAST(NULL AS BIGINT), {joined(Category, "name")}, ''
         FROM {table(Category)}
         UNION ALL SELECT 'target_group', id, NULL, NULL, {joined(TargetGroup, "name")}, '' FROM {table(TargetGroup)}
         UNION ALL SELECT 'provider', id, NULL, NULL, {column(Provider, "name")}, '' FROM {table(Provider)}
-        UNION ALL SELECT 'town', {town}.id, NULL, NULL, {town}.{column(Municipality, "name")}, ''
-        FROM {town} JOIN {district} ON {district}.id = {town}.{column(Municipality, "district")}
-        WHERE {district}.{column(District, "slug")} = %s
+        UNION ALL SELECT 'town', id, NULL, NULL, {column(Municipality, "name")}, '' FROM {table(Municipality)}
         UNION ALL SELECT 'synonym', id, {column(Synonym, "category")}, {column(Synonym, "target_group")},
             {joined(Synonym, "words")}, {joined(Synonym, "also_search")}
-        FROM {table(Synonym)}"""  # noqa: S608 (names from the models, quoted by Django; the slug is a parameter)
+        FROM {table(Synonym)}"""  # noqa: S608 (names from the models, quoted by Django)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [DISTRICT])
+        cursor.execute(sql)
         return cursor.fetchall()
 
 

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
+from municipalities.factories import DistrictFactory, MunicipalityFactory
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory, ProviderFactory, TargetGroupFactory
 from offers.models import Category, Offer, TargetGroup
 from pages.models import AccessibilityFeedback, InfoPage
@@ -87,6 +88,26 @@ def test_language_switcher_keeps_page_and_filters(client):
 
 
 # Offer list
+
+
+def test_a_town_of_another_district_filters_the_list_as_one_of_the_kreis_unna(client, unna):
+    """A second integration centre's district joins: its towns are in the list's filter like Unna."""
+    dortmund = MunicipalityFactory(name="Dortmund", slug="dortmund", district=DistrictFactory(name="Dortmund"))
+    in_dortmund = OfferFactory(title_de="Sprachcafé Dortmund", locations=[LocationFactory(municipality=dortmund)])
+    OfferFactory(title_de="Sprachcafé Unna", locations=[LocationFactory(municipality=unna)])
+
+    response = client.get("/de/offers/", {"municipality": "dortmund"})
+    page = response.content.decode()
+    assert ids(response) == [in_dortmund.pk]
+    assert "Einige Angaben im Link kennen wir nicht" not in page
+    assert '<option value="dortmund" selected>Dortmund</option>' in page
+    # With more than one district, the towns are grouped by their district.
+    assert re.search(r'<optgroup label="Dortmund">\s*<option value="dortmund" selected>', page)
+    assert re.search(
+        r'<optgroup label="Kreis Unna">(\s*<option value="[a-z-]+">[^<]+</option>){10}\s*</optgroup>', page
+    )
+    # A query naming the town finds it too, as "Unna" does.
+    assert ids(client.get("/de/offers/", {"q": "Sprachcafé Dortmund"}))[0] == in_dortmund.pk
 
 
 def test_list_shows_published_offers_of_a_town_with_district_wide_and_online(client, unna, luenen, course_in_unna):
