@@ -106,6 +106,38 @@ def each_until_changed(kind, names, compute, timeout):
     return values
 
 
+# What this process keeps for the catalogue version it read last: (version, {name: value}).
+_kept_here = (None, {})
+
+
+def kept_in_process(name, compute):
+    """compute()'s result, kept in this process's memory until the catalogue version changes.
+
+    For the few small rows every list page reads (the filter form's towns, categories and target
+    groups): the process's own memory is cheaper than a query or an unpickling from the shared cache
+    per request. The version is still read from the database on every request, so a change shows on
+    the next request in every process; only the current version's values are held.
+    """
+    global _kept_here
+    version = catalogue_version()
+    kept_version, values = _kept_here
+    if kept_version != version:
+        values = {}
+    if name not in values:
+        value = compute()
+        if not reads_are_current(version):  # computed from a lagging replica: not kept under this version
+            return value
+        values[name] = value
+        _kept_here = (version, values)
+    return values[name]
+
+
+def forget_kept_in_process():
+    """After the database went back to an earlier state (a test's rollback, a restore), versions repeat."""
+    global _kept_here
+    _kept_here = (None, {})
+
+
 def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
     """Signal receiver (before and after each write), also called for bulk writes: what was computed before is stale.
 

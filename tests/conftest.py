@@ -32,12 +32,16 @@ def integration_course(db):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """The database rolls back after each test; the cache must forget with it."""
+    """The database rolls back after each test; the caches must forget with it."""
     from django.core.cache import cache
 
+    from portal.catalogue import forget_kept_in_process
+
     cache.clear()
+    forget_kept_in_process()
     yield
     cache.clear()
+    forget_kept_in_process()
 
 
 # A provider's own staff (Träger-Redaktion) and the provider next door, for the scope tests.

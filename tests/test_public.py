@@ -571,9 +571,9 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     url = "/ar/offers/?municipality=unna"
     fresh = client.get(url)
     client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
-    # Session, catalogue version, 3 filter lists, the 20 offers; their cards are kept (offers/cards.py), so no
-    # locations, hours, closures or runs.
-    with django_assert_num_queries(6):
+    # Session, catalogue version, the 20 offers; the filter lists are kept in the process (ReadOnce) and the cards
+    # in the cache (offers/cards.py), so no locations, hours, closures or runs.
+    with django_assert_num_queries(3):
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert (
@@ -621,8 +621,21 @@ def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(cli
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day
-    # Session, catalogue version, 3 filter lists, the 20 offers, their locations, hours and closures of both, runs.
-    with django_assert_num_queries(12):
+    # Session, catalogue version, the 20 offers, their locations, hours and closures of both, runs (the filter lists
+    # are kept in the process).
+    with django_assert_num_queries(9):
         page = client.get(url).content.decode()
     assert page.count('class="offer compact"') == 20
     assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page
+
+
+def test_the_filter_lists_follow_an_edit_on_the_next_request(client, unna):
+    """The towns, categories and target groups are kept in the process per catalogue version (ReadOnce)."""
+    assert "Sprachtreffs" not in client.get("/de/offers/").content.decode()
+    category = Category.objects.get(slug="beratung")
+    category.name_de = "Sprachtreffs"
+    category.save()
+    MunicipalityFactory(name="Dortmund", slug="dortmund", district=DistrictFactory(name="Dortmund"))
+    page = client.get("/de/offers/").content.decode()
+    assert "Sprachtreffs" in page and '<option value="dortmund">Dortmund</option>' in page
+    assert '<option value="dortmund" selected>' in client.get("/de/offers/?municipality=dortmund").content.decode()

@@ -167,6 +167,8 @@ def test_search_page_query_count_stays_the_same_with_more_offers_synonyms_and_to
 ):
     from django.core.cache import cache
 
+    from portal.catalogue import forget_kept_in_process
+
     def add(count):
         for number in range(count):
             OfferFactory(
@@ -178,6 +180,7 @@ def test_search_page_query_count_stays_the_same_with_more_offers_synonyms_and_to
     def assert_queries(queries):
         for query in queries:
             cache.clear()  # each a first request of its catalogue version: nothing cached
+            forget_kept_in_process()
             # catalogue version, hours' boundaries, vocabulary, languages, 3 filter lists, the matches' ids, 20 offers,
             # their locations, hours and closures of both, runs
             with django_assert_num_queries(15):
