@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 from functools import cache
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from babel import Locale
 from babel.dates import format_time
@@ -10,7 +11,7 @@ from babel.numbers import format_decimal, format_percent
 from babel.units import format_unit
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import NoReverseMatch, get_resolver, reverse, translate_url
+from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 from django.utils import translation
 from django.utils.translation import get_language, get_language_bidi, get_language_info, to_locale
 
@@ -77,8 +78,9 @@ def language_links(request):
     except DisallowedHost:
         origin = None  # the 400 page for a host we do not serve: no alternates under its name
     links = []
+    in_language = translations_of(path)
     for code, _name in settings.LANGUAGES:
-        url = translate_url(path, code)
+        url = in_language(code)
         if url == path and code != current:
             # An unresolvable path (a 404 page): swap the language prefix by hand.
             url = f"/{code}/"
@@ -94,6 +96,26 @@ def language_links(request):
             }
         )
     return links
+
+
+def translations_of(path):
+    """A function giving `path` in a language, as Django's translate_url() does, but with the path resolved once,
+    not once per language: seven resolutions were a third of the language switcher's cost."""
+    parts = urlsplit(path)
+    try:
+        match = resolve(unquote(parts.path))
+    except Resolver404:
+        return lambda code: path
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+
+    def in_language(code):
+        with translation.override(code):
+            try:
+                return urlunsplit(parts._replace(path=reverse(name, args=match.args, kwargs=match.kwargs)))
+            except NoReverseMatch:
+                return path
+
+    return in_language
 
 
 def warm_up_languages():
