@@ -296,6 +296,15 @@ class TargetGroup(models.Model):
         return self.name
 
 
+def column(values):
+    """A one-column values_list() queryset's values, read from the cursor: through the ORM's row iterators
+    (modeltranslation adds five generators per row) a thousand ids cost a third more than the query itself."""
+    sql, params = values.query.sql_with_params()
+    with connections[values.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def published(self):
         today = timezone.localdate()
@@ -539,11 +548,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """
         offers = self.order_by("pk")
         if not categories or not connections[self.db].features.supports_slicing_ordering_in_compound:
-            return list(offers.values_list("pk", flat=True)[:limit])
+            return column(offers.values_list("pk", flat=True)[:limit])
         named = offers.filter(category_id__in=sorted(categories))
         others = offers.exclude(category_id__in=sorted(categories)).filter(~Exists(named[limit - 1 : limit]))
         first = named.values_list("pk", flat=True)[:limit]
-        return list(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
+        return column(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
 
     def first_by_title(self, categories, count, language=None):
         """Offers among the first `count` by title in one of `categories` (ids), each category read from
@@ -904,6 +913,14 @@ class Offer(TranslatedOffer):
             # per town, one range each (format, then district) before the visible-until check.
             models.Index(
                 fields=["status", "format", "whole_district", "visible_until", "id"], name="offers_offer_reach"
+            ),
+            # A town's list counts its offers in key order (some_ids): from this index alone, not the table's
+            # rows (150 data pages instead of 1,000 per list at 50,000 offers).
+            models.Index(
+                fields=["id"],
+                include=["visible_until", "whole_district", "format"],
+                condition=Q(status="published"),
+                name="offers_offer_published_ids",
             ),
             # Every column the list filters on: counting a town's offers never reads the wide rows.
             models.Index(
