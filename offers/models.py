@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router, transaction
 from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When, Window
@@ -299,7 +299,10 @@ class TargetGroup(models.Model):
 def column(values):
     """A one-column values_list() queryset's values, read from the cursor: through the ORM's row iterators
     (modeltranslation adds five generators per row) a thousand ids cost a third more than the query itself."""
-    sql, params = values.query.sql_with_params()
+    try:
+        sql, params = values.query.sql_with_params()
+    except EmptyResultSet:  # the ORM's answer to a filter that cannot match (pk__in=[])
+        return []
     with connections[values.db].cursor() as cursor:
         cursor.execute(sql, params)
         return [row[0] for row in cursor.fetchall()]
