@@ -242,6 +242,28 @@ def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_asser
     assert len(ids(response)) == 20
 
 
+@pytest.mark.parametrize(
+    ("query", "in_key_order"),
+    [
+        ({"municipality": "unna", "category": "integrationskurs"}, False),
+        ({"municipality": "unna", "q": "deutsch", "sort": "title"}, False),
+        ({"q": "deutsch"}, True),  # ranked: the same candidates on every request
+    ],
+)
+def test_only_a_ranked_list_counts_its_matches_in_key_order(client, unna, integration_course, query, in_key_order):
+    """Unranked, the capped count takes the matches as an index gives them and stops at the limit:
+    in key order a town's integration courses walked the whole table at 500,000 offers."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    OfferFactory.create_batch(3, title_de="Deutschkurs", category=integration_course, whole_district=unna.district)
+    with CaptureQueriesContext(connection) as captured:
+        assert len(ids(client.get("/ar/offers/", query))) == 3
+    counts = [q["sql"] for q in captured if "LIMIT 1001" in q["sql"]]
+    assert len(counts) == 1
+    assert ("ORDER BY" in counts[0]) == in_key_order
+
+
 def test_list_page_with_20_results_is_small(client, unna):
     for number in range(20):
         OfferFactory(
