@@ -916,6 +916,11 @@ class Offer(TranslatedOffer):
                 models.Index("category", shown_title(code), "id", name=f"offers_offer_category_title_{code}")
                 for code in language_codes()
             ),
+            # A provider's page in each language: its first 20 by title, however many offers it has.
+            *(
+                models.Index("provider", shown_title(code), "id", name=f"offers_offer_provider_title_{code}")
+                for code in language_codes()
+            ),
         ]
         constraints = [
             models.CheckConstraint(

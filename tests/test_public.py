@@ -264,6 +264,12 @@ def test_only_a_ranked_list_counts_its_matches_in_key_order(client, unna, integr
     assert ("ORDER BY" in counts[0]) == in_key_order
 
 
+def test_every_language_has_an_index_of_each_providers_offers_by_title():
+    """A provider's page reads its first 20 offers in title order from an index, however many it has."""
+    names = {index.name for index in Offer._meta.indexes}
+    assert {f"offers_offer_provider_title_{code}" for code in LANGUAGE_CODES} <= names
+
+
 def test_list_page_with_20_results_is_small(client, unna):
     for number in range(20):
         OfferFactory(
