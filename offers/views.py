@@ -49,7 +49,13 @@ class CappedPaginator(Paginator):
 
 class RankedPaginator(CappedPaginator):
     """Finds the matches first, then orders: `order(candidates=ids)` when more than MAX_COUNT match
-    (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered)."""
+    (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered).
+
+    Every list counts its matches in key order, ranked or not: from the index of published ids with
+    the columns a town's or a category's list filters on (offers_offer_published_ids), a plan that
+    stops at the limit at any size. Counted as the planner chose instead, a town's list read all
+    published offers' bitmap first: 4 ms at 50,000 offers, 56 ms at 500,000.
+    """
 
     def __init__(self, order, object_list, per_page, categories=()):
         super().__init__(object_list, per_page)

@@ -264,6 +264,12 @@ def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_asser
     assert len(ids(response)) == 20
 
 
+def test_every_language_has_an_index_of_each_providers_offers_by_title():
+    """A provider's page reads its first 20 offers in title order from an index, however many it has."""
+    names = {index.name for index in Offer._meta.indexes}
+    assert {f"offers_offer_provider_title_{code}" for code in LANGUAGE_CODES} <= names
+
+
 def test_list_page_with_20_results_is_small(client, unna):
     for number in range(20):
         OfferFactory(
