@@ -216,7 +216,14 @@ def description(request):
                         "empty",
                     ],
                     "properties": {
-                        "total_items": {"type": "integer", "minimum": 0},
+                        "total_items": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "description": (
+                                "Exact up to 1,000 items or up to this page's end, whichever is further; past that,"
+                                " one more than counted: there are more, and last_page is false."
+                            ),
+                        },
                         "total_pages": {"type": "integer", "minimum": 0},
                         "page_number": {"type": "integer", "minimum": 1},
                         "size": {"type": "integer", "minimum": 0},

@@ -8,6 +8,7 @@ and browsable pages would add a large dependency for none of that.
 import datetime
 import math
 import uuid
+from functools import partial
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -25,6 +26,8 @@ from .http import BadRequest, NotFound, api_view, response_metadata
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 100
+# total_items is exact up to this many, or up to the asked page's end if that is further (README, "Pages").
+EXACT_TOTAL = 1000
 MAX_PROXIMITY = 100_000  # metres
 EARTH_RADIUS = 6_371_000  # metres
 HIDDEN = [*(f"search_text_{code}" for code in language_codes()), "translation_sources"]
@@ -101,13 +104,26 @@ def only_json(request):
         raise BadRequest("format: only json is offered")
 
 
+def count_up_to(rows, limit):
+    """How many `rows` there are, but at most `limit` + 1: one more says that there are more."""
+    if isinstance(rows, list):  # taxonomies and terms, in memory already
+        return min(len(rows), limit + 1)
+    return rows.order_by()[: limit + 1].count()
+
+
 def page_of(request, rows, build, language, ctx, count=None):
-    """The profile's paginated answer: Page's fields around `contents`."""
+    """The profile's paginated answer: Page's fields around `contents`.
+
+    Counted no further than EXACT_TOTAL or this page's end: an exact count reads every match. Past
+    that, total_items is one more than counted, so total_pages is at least the next page and
+    last_page is false; a client paging on until last_page gets every item, and the last page's
+    total is exact. `count(limit)` counts as count_up_to(rows, limit) does (the default).
+    """
     only_json(request)
     per_page = number(request, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE)
     page = number(request, "page", 1, 1, 10_000_000)
-    total = rows.count() if count is None else count
     start = (page - 1) * per_page
+    total = (count or partial(count_up_to, rows))(max(EXACT_TOTAL, start + per_page))
     with ctx.in_language():
         contents = [build(row) for row in rows[start : start + per_page]] if start < total else []
     pages = math.ceil(total / per_page)
@@ -168,10 +184,10 @@ def services(request, language):
     full = flag(request, "full")
     offers = filter_offers(request, published_offers(), language)
     code, town = postcode_town(request)
-    count = None
+    count = partial(count_up_to, offers)  # of the queryset: the page's rows may be plain ServiceRows
     if code is not None:
         # Who lives there can use it: held in that town, district-wide, or online.
-        count = count_in_town(offers, town) if town else 0
+        count = partial(count_in_town, offers, town) if town else partial(count_up_to, offers.none())
         offers = offers.in_municipality(town) if town else offers.none()
     if full:
         offers = offers.select_related("provider", "category", "whole_district").prefetch_related(
@@ -197,9 +213,6 @@ class ServiceRows:
     def __init__(self, offers, language):
         self.offers = offers
         self.language = language
-
-    def count(self):
-        return self.offers.count()
 
     def order_by(self, *fields):
         return ServiceRows(self.offers.order_by(*fields), self.language)
@@ -265,20 +278,27 @@ def service_columns(language, prefix=""):
     ]
 
 
-def count_in_town(offers, town):
-    """offers.in_municipality(town).count(), in three parts the database answers from indexes.
+def count_in_town(offers, town, limit):
+    """count_up_to(offers.in_municipality(town), limit), in three parts the database answers from indexes.
 
     As one query, PostgreSQL reads every published row for the OR with the places' subquery
     (190 ms at 50,000 offers); apart, the online ones and the district-wide ones are each one
-    range of the offers_offer_reach index (6 ms and under 1 ms; with their OR in one count the
-    index was read whole, 20 ms), and those held there come from the town's few places.
+    range of the offers_offer_reach index, and those held there come from the town's few places.
+    One UNION ALL under the limit stops reading at limit + 1: when the online ones (everyone's, a
+    third of the synthetic catalogue) reach it, the other two parts are not read at all.
     """
     on_site = [form for form in Offer.Format.values if form != Offer.Format.ONLINE]
-    online = offers.filter(format=Offer.Format.ONLINE).count()
-    district_wide = offers.filter(format__in=on_site, whole_district_id=town.district_id).count()
     everywhere = Q(whole_district_id=town.district_id) | Q(format=Offer.Format.ONLINE)
     held = Offer.locations.through.objects.filter(location__municipality=town).values("offer_id")
-    return online + district_wide + offers.exclude(everywhere).filter(pk__in=held).count()
+    online, district_wide, held_there = (
+        part.order_by().values("pk")
+        for part in (
+            offers.filter(format=Offer.Format.ONLINE),
+            offers.filter(format__in=on_site, whole_district_id=town.district_id),
+            offers.exclude(everywhere).filter(pk__in=held),
+        )
+    )
+    return online.union(district_wide, held_there, all=True)[: limit + 1].count()
 
 
 def closures_ahead(lookup="closures"):
@@ -433,17 +453,12 @@ def terms():
     ]
 
 
-class Rows(list):
-    def count(self):
-        return len(self)
-
-
 @api_view()
 def taxonomies(request, language):
     ctx = context(request, language)
     rows = [hsds.taxonomy(taxonomy, ctx) for taxonomy in hsds.TAXONOMIES]
     q = (request.GET.get("search") or "").casefold()
-    rows = Rows(row for row in rows if q in row["name"].casefold() or q in row["description"].casefold())
+    rows = [row for row in rows if q in row["name"].casefold() or q in row["description"].casefold()]
     return page_of(request, rows, lambda row: row, language, ctx)
 
 
@@ -470,7 +485,7 @@ def taxonomy_terms(request, language):
     q = (request.GET.get("search") or "").casefold()
     if q:
         rows = [(owner, term) for owner, term in rows if q in shown_name(term, language).casefold()]
-    return page_of(request, Rows(rows), lambda row: hsds.taxonomy_term(row[1], row[0], ctx), language, ctx)
+    return page_of(request, rows, lambda row: hsds.taxonomy_term(row[1], row[0], ctx), language, ctx)
 
 
 def shown_name(term, language):

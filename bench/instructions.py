@@ -27,13 +27,11 @@ RUSH = "rush"
 
 def ask(urls):
     """Inside valgrind: warm up on every URL, then REQUESTS requests of each, a count written before each URL."""
-    import django
-
-    django.setup()
     from django.conf import settings
     from django.core.cache import cache
     from django.test import Client
 
+    import portal.wsgi  # noqa: F401 (a worker as gunicorn starts one: warmed up, its heap frozen)
     from municipalities.models import Municipality
 
     # The usage figures' flush once a minute would land in some URL's count: valgrind runs for minutes.

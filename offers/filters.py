@@ -359,6 +359,12 @@ class OfferFilter(django_filters.FilterSet):
         # The town choices are read once per form anyway (ReadOnce): no query of its own.
         return next((town for town in self.form.fields["municipality"].rows if town.pk == query.town), None)
 
+    @cached_property
+    def ranks(self):
+        """Best matches first: a search, unless sorted by title or by the next start."""
+        self.is_valid()
+        return bool(self.query) and self.form.cleaned_data.get("sort") not in ("title", "next_start")
+
     def named_categories(self):
         """The categories named by the first part of `q` that names any: their offers among the filtered ones all match."""
         return next((token.categories for token in (self.query.tokens if self.query else []) if token.categories), ())
@@ -375,7 +381,7 @@ class OfferFilter(django_filters.FilterSet):
         sort = self.form.cleaned_data.get("sort")
         if sort == "next_start":
             return self.qs.order_by_next_start(first=first, runs=self.run_filters())
-        if self.query and sort != "title":
+        if self.ranks:
             town = self.form.cleaned_data.get("municipality") or self.town_from_query
             return self.qs.order_by_relevance(self.query, town=town, candidates=candidates)
         return self.qs.order_by_title()

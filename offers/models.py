@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.postgres.lookups import TrigramWordSimilar
 from django.contrib.postgres.search import SearchQuery
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, EmptyResultSet, ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import connections, models, router, transaction
 from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery, Value, When, Window
@@ -296,6 +296,18 @@ class TargetGroup(models.Model):
         return self.name
 
 
+def column(values):
+    """A one-column values_list() queryset's values, read from the cursor: through the ORM's row iterators
+    (modeltranslation adds five generators per row) a thousand ids cost a third more than the query itself."""
+    try:
+        sql, params = values.query.sql_with_params()
+    except EmptyResultSet:  # the ORM's answer to a filter that cannot match (pk__in=[])
+        return []
+    with connections[values.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def published(self):
         today = timezone.localdate()
@@ -539,11 +551,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """
         offers = self.order_by("pk")
         if not categories or not connections[self.db].features.supports_slicing_ordering_in_compound:
-            return list(offers.values_list("pk", flat=True)[:limit])
+            return column(offers.values_list("pk", flat=True)[:limit])
         named = offers.filter(category_id__in=sorted(categories))
         others = offers.exclude(category_id__in=sorted(categories)).filter(~Exists(named[limit - 1 : limit]))
         first = named.values_list("pk", flat=True)[:limit]
-        return list(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
+        return column(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
 
     def first_by_title(self, categories, count, language=None):
         """Offers among the first `count` by title in one of `categories` (ids), each category read from
@@ -899,21 +911,37 @@ class Offer(TranslatedOffer):
         ]
         indexes = [
             models.Index(fields=["status", "visible_until"]),
-            models.Index(fields=["status", "languages", "visible_until"], name="offers_offer_languages"),
+            # "-visible_until" in the next three: within its languages, format or category an offer visible
+            # for ever comes first and the expired ones last, so a count that stops at its limit, or the search
+            # for the next language combination, meets no expired entry (ascending, it skipped all of them first).
+            models.Index(fields=["status", "languages", "-visible_until"], name="offers_offer_languages"),
             # Who can use an offer from anywhere (online, district-wide), from the index alone: the API's counts
             # per town, one range each (format, then district) before the visible-until check.
             models.Index(
-                fields=["status", "format", "whole_district", "visible_until", "id"], name="offers_offer_reach"
+                fields=["status", "format", "whole_district", "-visible_until", "id"], name="offers_offer_reach"
+            ),
+            # A list counts its offers in key order (some_ids): a town's or a category's from this index alone,
+            # not the table's rows (150 data pages instead of 1,000 per town list at 50,000 offers).
+            models.Index(
+                fields=["id"],
+                include=["visible_until", "whole_district", "format", "category"],
+                condition=Q(status="published"),
+                name="offers_offer_published_ids",
             ),
             # Every column the list filters on: counting a town's offers never reads the wide rows.
             models.Index(
-                fields=["status", "category", "visible_until", "format", "whole_district", "languages", "id"],
+                fields=["status", "category", "-visible_until", "format", "whole_district", "languages", "id"],
                 name="offers_offer_listing",
             ),
             # The list's order in each language, alone (search) and within a category: page 1 reads 20 rows.
             *(models.Index(shown_title(code), "id", name=f"offers_offer_title_{code}") for code in language_codes()),
             *(
                 models.Index("category", shown_title(code), "id", name=f"offers_offer_category_title_{code}")
+                for code in language_codes()
+            ),
+            # A provider's page in each language: its first 20 by title, however many offers it has.
+            *(
+                models.Index("provider", shown_title(code), "id", name=f"offers_offer_provider_title_{code}")
                 for code in language_codes()
             ),
         ]

@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from municipalities.models import Centre, Municipality
 
 from . import cache, calendar, distance, failed_searches, hours
-from .cards import CardSet
+from .cards import CardSet, pk_of
 from .filters import MAX_QUERY_LENGTH, OfferFilter
-from .models import Category, CourseRun, Location, Offer, Provider, hours_prefetches
+from .models import Category, CourseRun, Location, Offer, Provider, column, hours_prefetches
 from .search import suggestion
 
 PAGE_SIZE = 20
@@ -49,7 +49,13 @@ class CappedPaginator(Paginator):
 
 class RankedPaginator(CappedPaginator):
     """Finds the matches first, then orders: `order(candidates=ids)` when more than MAX_COUNT match
-    (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered)."""
+    (the ids the count found), `first` the rows up to this page's end (see OfferFilter.ordered).
+
+    Every list counts its matches in key order, ranked or not: from the index of published ids with
+    the columns a town's or a category's list filters on (offers_offer_published_ids), a plan that
+    stops at the limit at any size. Counted as the planner chose instead, a town's list read all
+    published offers' bitmap first: 4 ms at 50,000 offers, 56 ms at 500,000.
+    """
 
     def __init__(self, order, object_list, per_page, categories=()):
         super().__init__(object_list, per_page)
@@ -99,7 +105,6 @@ def offer_list_context(request):
     filterset = OfferFilter(request.GET, queryset=Offer.objects.published(), request=request)
     filterset.is_valid()  # the chips and the empty state read the cleaned values, cached results or not
 
-    computed = {}
     near = filterset.form.cleaned_data.get("near")  # a postal code's Centre: nearest first
     runs = filterset.run_filters()  # under starts_within or places, a card shows the run that matched
 
@@ -110,22 +115,21 @@ def offer_list_context(request):
             ids = distance.nearest_first(filterset.qs, near, first)
             return ids[(page.number - 1) * PAGE_SIZE :], page.paginator.count, page.number
         paginator = RankedPaginator(
-            lambda candidates, first: filterset.ordered(candidates, first).for_cards(),
+            lambda candidates, first: filterset.ordered(candidates, first).values_list("pk", flat=True),
             filterset.qs,
             PAGE_SIZE,
             filterset.named_categories(),
         )
         page = paginator.get_page(request.GET.get("page"))
-        computed.update((offer.pk, offer) for offer in page.object_list)
-        return list(computed), page.paginator.count, page.number
+        return column(page.object_list), page.paginator.count, page.number
 
+    # Only ids: the cards are kept (offers/cards.py), and only those not kept read their offer's row.
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
-    # Computed just now, the page's offers came with their count; from the cache, only their ids,
-    # which may name an offer that left the site since without a save (its visible-until date passed).
-    offers = computed or Offer.objects.published().for_cards().in_bulk(ids)
-    if near:  # each card's distance from the postal code needs the offer's places
+    if near:  # each card's distance from the postal code needs the offer's places: the visitor's own cards
+        offers = Offer.objects.published().for_cards().in_bulk(ids)
         prefetch_related_objects(list(offers.values()), *Offer.objects.card_prefetches(runs))
-    page = Page([offers[pk] for pk in ids if pk in offers], number, pages_of(count))
+        ids = [offers[pk] for pk in ids if pk in offers]
+    page = Page(ids, number, pages_of(count))
     context = {
         "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,
         "filterset": filterset,
@@ -145,6 +149,13 @@ def offer_list_context(request):
             context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
     context["cards"] = CardSet(page.object_list, context.get("fallback_offers", ()), matching=runs)
     return context
+
+
+def listed_offers(page):
+    """The published offers of a list page's entries (offers or ids, see offer_list_context), in order: for a page
+    that shows them otherwise than as cards (the embedded list)."""
+    rows = Offer.objects.published().for_cards().in_bulk([pk_of(entry) for entry in page])
+    return [rows[pk] for pk in map(pk_of, page) if pk in rows]
 
 
 def about_towns(response, towns):

@@ -473,6 +473,27 @@ def test_every_answer_names_the_licence(client, with_taxonomies, settings):
     assert get(client, f"{API}/?lang=en")["response_metadata"]["licence"]["id"] == "CC-BY-4.0"
 
 
+def test_past_a_thousand_the_total_is_counted_only_as_far_as_the_page_needs(client, catalogue, monkeypatch):
+    """An exact total read every match (everything online counts in every town: a third of the catalogue).
+    Past EXACT_TOTAL and the asked page's end, total_items is one more than counted and last_page is false;
+    paging on until last_page reads every item, and the last page's total is exact."""
+    from api import views
+
+    OfferFactory(title_de="Sprachcafé online", format=Offer.Format.ONLINE, category=catalogue["category"])
+    addresses = ["/services?lang=de", "/services?postcode=44532"]  # Lünen: held there, district-wide, online
+    exact = {address: get(client, API + address)["total_items"] for address in addresses}
+    assert exact["/services?postcode=44532"] == 3
+    monkeypatch.setattr(views, "EXACT_TOTAL", 1)
+    for address in addresses:
+        answers = [get(client, f"{API}{address}&per_page=1")]
+        assert (answers[0]["total_items"], answers[0]["total_pages"], answers[0]["last_page"]) == (2, 2, False)
+        while not answers[-1]["last_page"]:
+            answers.append(get(client, f"{API}{address}&per_page=1&page={len(answers) + 1}"))
+            assert answers[-1]["total_pages"] >= len(answers)
+        assert len({item["id"] for answer in answers for item in answer["contents"]}) == exact[address]
+        assert answers[-1]["total_items"] == exact[address] == len(answers)
+
+
 def test_pages_as_the_profile_describes(client, catalogue):
     for number in range(3):
         OfferFactory(title_de=f"Weiteres Angebot {number}", category=catalogue["category"])
@@ -627,7 +648,8 @@ def query_count(client, address):
 @pytest.mark.parametrize(
     ("address", "queries"),
     [
-        ("/services?per_page=50&postcode=59423&lang=ar", 7),
+        # The count of a town's services is one query (api.views.count_in_town).
+        ("/services?per_page=50&postcode=59423&lang=ar", 5),
         # Runs, hours and closures: the full service +5 (its weekly hours, closures and runs, its places'
         # hours and closures), a provider's places +2 (their hours and closures).
         ("/services?full=true", 13),

@@ -162,13 +162,14 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
             ClosureFactory(location=location, starts_on=datetime.date(2026, 12, 24))
             OfferFactory(category=Category.objects.get(slug="beratung"), locations=[location])
 
-    # Catalogue version, boundaries, 3 filter lists, today's closures, count, page, locations, hours and closures of
-    # both, runs; with fewer than five results also the nearest towns (the page offers them).
+    # Catalogue version, boundaries, 3 filter lists, today's closures, count, the page's ids, the rows of its cards,
+    # locations, hours and closures of both, runs; with fewer than five results also the nearest towns (the page
+    # offers them).
     add(2)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1"))) == 2
     add(25)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1&page=1"))) == 20
 
 

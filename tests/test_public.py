@@ -253,14 +253,21 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
 
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
-    # With the catalogue version, the hours' boundaries, the hours and closures of the offers and their locations,
-    # the cards' runs and the search's vocabulary of names (offers/search.py) once per version.
-    with django_assert_num_queries(15):
+    # With the catalogue version, the hours' boundaries, the page's ids, the rows of the cards not kept (here all),
+    # the hours and closures of the offers and their locations, the cards' runs and the search's vocabulary of
+    # names (offers/search.py) once per version.
+    with django_assert_num_queries(16):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
+
+
+def test_every_language_has_an_index_of_each_providers_offers_by_title():
+    """A provider's page reads its first 20 offers in title order from an index, however many it has."""
+    names = {index.name for index in Offer._meta.indexes}
+    assert {f"offers_offer_provider_title_{code}" for code in LANGUAGE_CODES} <= names
 
 
 def test_list_page_with_20_results_is_small(client, unna):
@@ -462,7 +469,8 @@ def test_dates_are_formatted_per_language(client, code, month):
         # Each page of cards reads their upcoming runs (issue 14) in one more query.
         ("/ar/categories/beratung/", 11),
         ("/ar/providers/{provider}/", 11),
-        ("/ar/offers/", 14),
+        # The list reads its page's ids, then the rows of the cards not kept (offers/cards.py).
+        ("/ar/offers/", 15),
         # The categories with their capped counts and first offers' ids in one query, then the cards by id.
         ("/ar/towns/unna/", 11),
     ],
@@ -571,9 +579,9 @@ def test_a_caseworkers_list_from_cached_results_shows_the_same_cards_with_a_cons
     url = "/ar/offers/?municipality=unna"
     fresh = client.get(url)
     client.post("/ar/handout/add/", {"offer": ids(fresh)[0], "next": url})  # a session: no cached page
-    # Session, catalogue version, the 20 offers; the filter lists are kept in the process (ReadOnce) and the cards
-    # in the cache (offers/cards.py), so no locations, hours, closures or runs.
-    with django_assert_num_queries(3):
+    # Session and catalogue version: the filter lists are kept in the process (ReadOnce), the page's ids and its
+    # cards in the cache (offers/cards.py), so no offer rows, locations, hours, closures or runs.
+    with django_assert_num_queries(2):
         cached = client.get(url)
     assert ids(cached) == ids(fresh) and len(ids(cached)) == 20
     assert (

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from portal import i18n
 from portal.templatetags.portal import tel_href
 
+from ..cards import pk_of, title_html
 from ..languages import language_name
 from .hours import offer_hours_now
 
@@ -51,13 +52,17 @@ def offer_badges(offer):
 
 @register.simple_tag(takes_context=True)
 def offer_card(context, offer, handout_button=False):
-    """One offer of a list, town, category or provider page as a card (kept in `context["cards"]`, offers/cards.py).
+    """One offer (or its id: the list's results) of a list, town, category or provider page as a card
+    (kept in `context["cards"]`, offers/cards.py); nothing for an offer that left the site.
 
     Built in Python: through the template engine, the cards were half of a list page's instructions.
     """
     quick_mode = context.get("quick_mode")
-    body = context["cards"].body(offer, quick_mode, lambda offer: card_body(offer, quick_mode))
-    button = f"\n{handout_button_html(context, offer)}\n" if handout_button else ""
+    card = context["cards"].card(offer, quick_mode, lambda offer: card_body(offer, quick_mode))
+    if card is None:
+        return ""
+    body, title = card
+    button = f"\n{button_html(context, pk_of(offer), title)}\n" if handout_button else ""
     return mark_safe(f"{body}  {button}\n</li>\n")  # noqa: S308 (built escaped)
 
 
@@ -111,16 +116,21 @@ def next_run(offer):
     return ""
 
 
-@register.simple_tag(takes_context=True, name="handout_button")
-def handout_button_html(context, offer):
+@register.simple_tag(takes_context=True)
+def handout_button(context, offer):
     """A button of a handout form around the cards: one CSRF token and return address per page, not per card."""
-    if offer.pk in context.get("handout_ids", ()):
+    return button_html(context, offer.pk, title_html(offer))
+
+
+def button_html(context, pk, title):
+    """The handout button of the offer `pk`, named by its `title` (HTML, as the kept card holds it)."""
+    if pk in context.get("handout_ids", ()):
         action = f' formaction="{escape(reverse("handout_remove"))}">{escape(_("Aus der Handreichung nehmen"))}'
     else:
         action = f">{escape(_('Zur Handreichung'))}"
-    return mark_safe(  # noqa: S308 (every part escaped)
-        f'<button type="submit" name="offer" value="{offer.pk}" class="secondary handout-button"{action}'
-        f'<span class="visually-hidden">: <span{i18n.fallback_lang(offer, "title")}>{escape(offer.title)}</span></span></button>'
+    return mark_safe(  # noqa: S308 (every part escaped, the title where it was built)
+        f'<button type="submit" name="offer" value="{pk}" class="secondary handout-button"{action}'
+        f'<span class="visually-hidden">: {title}</span></button>'
     )
 
 
