@@ -647,3 +647,11 @@ def test_the_filter_lists_follow_an_edit_on_the_next_request(client, unna):
     page = client.get("/de/offers/").content.decode()
     assert "Sprachtreffs" in page and '<option value="dortmund">Dortmund</option>' in page
     assert '<option value="dortmund" selected>' in client.get("/de/offers/?municipality=dortmund").content.decode()
+
+
+def test_a_search_list_has_one_sort_select_and_no_id_twice(client, course_in_unna):
+    page = client.get("/de/offers/", {"q": "Integrationskurs", "sort": "title"}).content.decode()
+    assert page.count('<select name="sort"') == 1
+    assert '<option value="title" selected>' in page
+    element_ids = re.findall(r'\sid="([^"]+)"', page)
+    assert sorted(element_ids) == sorted(set(element_ids))
