@@ -4,10 +4,12 @@
 
 One process under callgrind warms up (every URL asked twice), then asks each URL REQUESTS times
 (10), every cache cleared before each; a URL written `warm:URL` keeps the caches, so an
-anonymous visitor gets the cached page; `rush` (first, before a URL clears the caches) asks REQUESTS
+anonymous visitor without a cookie (as the bench's load clients) gets the cached page; `rush` (first, before a URL clears the caches) asks REQUESTS
 different town lists (the first towns by slug, in Arabic), the caches kept: each list is computed afresh with what lists share (the cards, the
 language list, the hours' boundaries) kept, as in the bench's rush. Callgrind writes its counts at each `os.getppid()`
 (`--dump-before=getppid`), so each URL's requests are counted apart from startup and warm-up.
+`/healthz` is counted last, and each count is also given as a multiple of its count: `make bench`
+holds a cached page's throughput against `/healthz`'s (issue 18).
 Same database and settings as `make bench` (bench/run.py).
 """
 
@@ -23,6 +25,7 @@ import run  # noqa: F401 (bench/run.py: the bench's database and production sett
 REQUESTS = int(os.environ.get("BENCH_INSTRUCTION_REQUESTS", "10"))
 WARM = "warm:"
 RUSH = "rush"
+HEALTHZ = "warm:/healthz"
 
 
 def ask(urls):
@@ -52,6 +55,7 @@ def ask(urls):
         for _ in range(REQUESTS):
             if not url.startswith(WARM):
                 cache.clear()
+            client.cookies.clear()  # no CSRF cookie from the request before: a new visitor each time
             client.get(url.removeprefix(WARM))
     os.getppid()
 
@@ -60,6 +64,7 @@ def main(urls):
     if urls[0] == "--inside":
         ask(urls[1:])
         return
+    urls = [url for url in urls if url != HEALTHZ] + [HEALTHZ]
     with tempfile.TemporaryDirectory() as directory:
         out = Path(directory) / "callgrind.out"
         subprocess.run(
@@ -77,11 +82,17 @@ def main(urls):
             stderr=subprocess.DEVNULL,
         )
         # callgrind.out.1 is startup and warm-up; .2 the first URL's requests, and so on.
-        for number, url in enumerate(urls, start=2):
-            total = int(re.search(r"^summary: (\d+)", Path(f"{out}.{number}").read_text(), re.MULTILINE).group(1))
+        counts = {
+            url: int(re.search(r"^summary: (\d+)", Path(f"{out}.{number}").read_text(), re.MULTILINE).group(1))
+            for number, url in enumerate(urls, start=2)
+        }
+        for url, total in counts.items():
             state = "page cache warm" if url.startswith(WARM) else "cache off"
             state = "different lists, shared caches warm" if url == RUSH else state
-            print(f"| {url.removeprefix(WARM)} | {state} | {total / REQUESTS / 1e6:.1f} million |", flush=True)
+            against = total / counts[HEALTHZ]
+            print(
+                f"| {url.removeprefix(WARM)} | {state} | {total / REQUESTS / 1e6:.2f} million | {against:.1f} × /healthz |"
+            )
 
 
 if __name__ == "__main__":

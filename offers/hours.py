@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from portal.catalogue import until_changed
+from portal.catalogue import kept_in_process
 from portal.i18n import babel_locale
 
 BERLIN = ZoneInfo(settings.TIME_ZONE)
@@ -68,12 +68,13 @@ def time_slot(moment=None):
     """Part of a cache key that changes only when "open now" or the next hour can change.
 
     That is at midnight (the date) and at any weekly hour's beginning or end on this weekday:
-    the catalogue's distinct boundaries are a small set, read once per catalogue version.
+    the catalogue's distinct boundaries are a small set, read once per catalogue version and kept
+    in the process (every page from the page cache needs them: an unpickling, or a Redis round trip, less).
     """
     from .models import WeeklyHours
 
     local = local_now(moment)
-    boundaries = until_changed("hours-boundaries", "", WeeklyHours.objects.boundaries, 3600)
+    boundaries = kept_in_process("hours-boundaries", WeeklyHours.objects.boundaries)
     passed = bisect.bisect_right(boundaries.get(local.weekday(), []), local.time().replace(tzinfo=None))
     return f"{local.date().isoformat()}.{passed}"
 

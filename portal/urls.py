@@ -5,19 +5,20 @@ from django.urls import include, path
 
 from . import views
 
-urlpatterns = [
-    path("", views.language_redirect, name="root"),
-    path(settings.ADMIN_PATH, admin.site.urls),
-    path("", include("usage.urls")),
-    path("", include("api.urls")),
-]
-
 # Each app owns its URLs; no namespaces, so the names (and every printed address) stay as they were.
-urlpatterns += i18n_patterns(
-    path("", include("pages.urls")),
+# The visitors' pages first, the offers first among them: the resolver tries the patterns in order,
+# and an offer list came after some thirty (no two of them match the same path, so the order is free).
+urlpatterns = i18n_patterns(
     path("", include("offers.urls")),
+    path("", include("pages.urls")),
     path("", include("handouts.urls")),
     path("", include("reports.urls")),
     path("", include("glossary.urls")),
     path("", include("api.i18n_urls")),
 )
+urlpatterns += [
+    path("", views.language_redirect, name="root"),
+    path(settings.ADMIN_PATH, admin.site.urls),
+    path("", include("usage.urls")),
+    path("", include("api.urls")),
+]

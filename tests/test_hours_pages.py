@@ -129,6 +129,17 @@ def test_a_cached_page_turns_to_open_at_nine_without_an_edit(client, clock, coun
     assert "Nächste offene Sprechstunde: Donnerstag, 25. Juni, 9:00" in text(client.get(url))
 
 
+def test_a_walk_in_hour_added_today_turns_the_cached_page_to_open_at_its_start(client, clock, counselling):
+    url = counselling.get_absolute_url()
+    clock.set(at(2026, 6, 18, 13, 0))
+    assert "Nächste offene Sprechstunde: Donnerstag, 25. Juni, 9:00" in text(client.get(url))
+    WeeklyHoursFactory(location=counselling.locations.get(), opens_at=datetime.time(14), closes_at=datetime.time(15))
+    clock.set(at(2026, 6, 18, 13, 30))
+    assert "Nächste offene Sprechstunde: heute, 14:00" in text(client.get(url))
+    clock.set(at(2026, 6, 18, 14, 0))  # no edit since: the new hour's start is one of the boundaries now
+    assert "Jetzt offene Sprechstunde" in text(client.get(url))
+
+
 def test_list_open_now_and_walk_in_narrow_the_list_and_keep_the_other_parameters(client, clock, counselling, unna):
     appointment_only = LocationFactory(municipality=unna)
     WeeklyHoursFactory(location=appointment_only, weekday=3, kind=HoursKind.APPOINTMENT)

@@ -5,10 +5,12 @@ import re
 import pytest
 from django.contrib.staticfiles.storage import StaticFilesStorage
 from django.db import connection
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_TOKEN_LENGTH
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from municipalities.models import Municipality
+from offers import cache
 from offers.cache import CSRF_PLACEHOLDER
 from offers.factories import LocationFactory, OfferFactory
 
@@ -56,6 +58,50 @@ def test_a_repeated_page_costs_only_the_version_query_and_each_visitor_gets_a_wo
     assert added.status_code == 302
     assert visitor.session["handout_offers"] == [offer.pk]
     assert csrf_tokens(Client().get("/ar/offers/?municipality=unna")).isdisjoint({token})
+
+
+def add_to_handout(visitor, offer, token):
+    return visitor.post("/ar/handout/add/", {"offer": offer.pk, "next": "/ar/offers/", "csrfmiddlewaretoken": token})
+
+
+def test_a_cached_pages_token_posts_only_with_the_cookie_it_came_with(offer):
+    url = "/ar/offers/?municipality=unna"
+    Client().get(url)  # now in the cache
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    (first_token,) = csrf_tokens(first.get(url))
+    (second_token,) = csrf_tokens(second.get(url))
+    assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+    forged = "".join(sorted(first_token))  # the right length and characters, not the right token
+    assert add_to_handout(first, offer, forged).status_code == 403
+    assert add_to_handout(first, offer, second_token).status_code == 403  # another visitor's
+    assert add_to_handout(Client(enforce_csrf_checks=True), offer, first_token).status_code == 403  # no cookie
+    assert add_to_handout(first, offer, first_token).status_code == 302
+    assert first.session["handout_offers"] == [offer.pk]
+
+
+def test_a_returning_visitor_keeps_their_cookie_and_each_cached_page_masks_it_anew(offer):
+    url = "/ar/offers/?municipality=unna"
+    Client().get(url)
+    visitor = Client(enforce_csrf_checks=True)
+    (first_token,) = csrf_tokens(visitor.get(url))
+    cookie = visitor.cookies["csrftoken"].value
+    (second_token,) = csrf_tokens(visitor.get(url))
+    assert visitor.cookies["csrftoken"].value == cookie
+    assert second_token != first_token
+    assert add_to_handout(visitor, offer, second_token).status_code == 302
+    assert add_to_handout(visitor, offer, first_token).status_code == 302  # an earlier tab's form still posts
+
+
+def test_a_new_visitors_token_takes_every_character_equally_often(monkeypatch):
+    """Each of the 256 values of a random byte once: each of the 62 characters is four of them, the 8 left over are dropped."""
+    every_byte = bytes(range(256))
+    monkeypatch.setattr(cache.secrets, "token_bytes", lambda length: every_byte)
+    drawn = cache.random_token()
+    assert len(drawn) == CSRF_TOKEN_LENGTH and set(drawn) <= set(CSRF_ALLOWED_CHARS)
+    # 248 characters come from one read, the first 64 of them are taken: the bytes 0 to 63.
+    assert drawn == "".join(CSRF_ALLOWED_CHARS[byte % 62] for byte in range(64))
+    monkeypatch.setattr(cache.secrets, "token_bytes", lambda length: bytes(range(248, 256)) + every_byte[:8])
+    assert cache.random_token() == (CSRF_ALLOWED_CHARS[:8] * 8)  # only the bytes below 248 count
 
 
 def test_a_visitor_with_a_session_sees_their_own_selection_not_the_cached_page(client, offer):

@@ -6,7 +6,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from csp.utils import build_policy
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,19 @@ def test_public_pages_send_a_strict_content_security_policy(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_every_page_sends_the_policy_django_csp_builds_from_the_settings_and_a_views_change_still_applies(
+    client, unna, settings
+):
+    configured = build_policy()
+    for _ in range(2):  # rendered, then from the page cache
+        assert Client().get("/ar/offers/?municipality=unna")["Content-Security-Policy"] == configured
+    assert client.get("/de/offers/?q=x")["Content-Security-Policy"] == configured
+    settings.EMBED_ALLOWED_ORIGINS = ["https://www.kreis-unna.de"]
+    embedded = client.get("/ar/embed/offers/?municipality=unna")["Content-Security-Policy"]
+    assert "frame-ancestors https://www.kreis-unna.de" in embedded
+    assert embedded.replace("https://www.kreis-unna.de", "'none'") == configured
 
 
 def test_repeated_failed_logins_are_paused(client, ki_editor, settings):

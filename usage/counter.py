@@ -33,6 +33,7 @@ KEEP = 3 * 24 * 60 * 60
 DAYS_FLUSHED = 3
 # What a dimension may hold: no free text from a request ever becomes a key.
 NAME = re.compile(r"^[a-z0-9_-]{0,100}$")
+KINDS = frozenset(DailyCount.Kind.values)
 
 _flushed_at = time.monotonic()
 _flush_lock = threading.Lock()
@@ -44,12 +45,23 @@ def counter_key(day, kind, page="", language="", town=""):
 
 def count(kind, page="", language="", town=""):
     """One more of `kind` today; never raises (a figure is not worth a failed page)."""
-    if kind not in DailyCount.Kind.values or language not in ("", *dict(settings.LANGUAGES)):
-        return
-    if not (NAME.match(page) and NAME.match(town)):
-        return
+    count_each([(kind, page, language, town)])
+
+
+def count_each(figures):
+    """One more of each (kind, page type, language, town) today: a page's view, its towns, its search.
+
+    The day and the languages are looked up once for all of them: per figure, they were most of a
+    cached page's counting.
+    """
     day = timezone.localdate()
-    key = counter_key(day, kind, page, language, town)
+    languages = {"", *dict(settings.LANGUAGES)}
+    for kind, page, language, town in figures:
+        if kind in KINDS and language in languages and NAME.match(page) and NAME.match(town):
+            _increment(day, counter_key(day, kind, page, language, town))
+
+
+def _increment(day, key):
     try:
         try:
             cache.incr(key)  # one round trip for all but a figure's first count of the day

@@ -62,11 +62,11 @@ class CountUsageMiddleware:
     def page_view(self, request, response, page):
         language = request.LANGUAGE_CODE
         facts = getattr(response, "page_facts", None) or {}
-        counter.count(DailyCount.Kind.PAGE_VIEW, page, language)
-        for town in facts.get("towns", ()):
-            counter.count(DailyCount.Kind.TOWN_VIEW, page, language, town)
+        figures = [(DailyCount.Kind.PAGE_VIEW, page, language, "")]
+        figures += [(DailyCount.Kind.TOWN_VIEW, page, language, town) for town in facts.get("towns", ())]
         if page == "offer_list" and request.GET.get("q", "").strip():
-            counter.count(DailyCount.Kind.SEARCH, page, language)
+            figures.append((DailyCount.Kind.SEARCH, page, language, ""))
         # The search's own hook: a view sets page_facts["search_failed"] when nothing was found.
         if facts.get("search_failed"):
-            counter.count(DailyCount.Kind.FAILED_SEARCH, page, language)
+            figures.append((DailyCount.Kind.FAILED_SEARCH, page, language, ""))
+        counter.count_each(figures)

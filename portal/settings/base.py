@@ -72,7 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "portal.middleware.ContentSecurityPolicyMiddleware",
     "portal.middleware.UnreadablePostMiddleware",
     "portal.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a paused login into its answer.
