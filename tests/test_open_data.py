@@ -254,3 +254,9 @@ def test_the_embedded_list_pages_within_the_frame(client, offers):
         OfferFactory(title_de=f"Kurs {number:02}", category=offers["category"], provider=ProviderFactory())
     page = client.get("/de/embed/offers/?category=sprache").content.decode()
     assert 'rel="next" href="?category=sprache&amp;page=2"' in page
+
+
+def test_the_embedded_list_names_the_portals_icon(client, offers):
+    """Opened on its own, the embedded list had no icon: browsers asked for /favicon.ico and got a 404."""
+    page = client.get("/de/embed/offers/").content.decode()
+    assert re.search(r'<link rel="icon" href="/static/portal/favicon[^"]*\.svg" type="image/svg\+xml">', page)
