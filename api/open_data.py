@@ -14,8 +14,9 @@ from django.utils.translation import get_language
 
 from municipalities.models import District
 from offers import cache
+from offers.cards import published_rows
 from offers.models import Offer, language_codes
-from offers.views import listed_offers, offer_list_context
+from offers.views import offer_list_context
 from portal.text import spreadsheet_row
 
 from .http import error, with_api_headers, within_rate_limit
@@ -219,7 +220,7 @@ def embedded(view):
 def offer_embed(request):
     """The offer list (its filters and URL contract), compact, for a town's own website."""
     context = offer_list_context(request)
-    context["offers"] = listed_offers(context["page"])
+    context["offers"] = published_rows(context["page"])  # ids, or offers under near=
     context["portal_list"] = request.build_absolute_uri(reverse("offer_list")) + (
         f"?{request.GET.urlencode()}" if request.GET else ""
     )

@@ -86,15 +86,22 @@ def title_html(offer):
     return f"<span{i18n.fallback_lang(offer, 'title')}>{escape(offer.title)}</span>"
 
 
-def with_rows(cards):
-    """The cards with an offer row for each one given by id (published offers only: one query for the page)."""
-    ids = [offer for offer, _matching in cards if isinstance(offer, int)]
+def published_rows(entries):
+    """The offers of `entries` in order: offers as they are, ids read as published offers' card rows in one
+    query; an id whose offer left the site is left out."""
+    ids = [entry for entry in entries if isinstance(entry, int)]
     rows = Offer.objects.published().for_cards().in_bulk(ids) if ids else {}
     return [
-        (rows[offer] if isinstance(offer, int) else offer, matching)
-        for offer, matching in cards
-        if not isinstance(offer, int) or offer in rows
+        rows[entry] if isinstance(entry, int) else entry
+        for entry in entries
+        if not isinstance(entry, int) or entry in rows
     ]
+
+
+def with_rows(cards):
+    """The cards with an offer row for each one given by id (see published_rows)."""
+    rows = {offer.pk: offer for offer in published_rows([offer for offer, _matching in cards])}
+    return [(rows[pk_of(offer)], matching) for offer, matching in cards if pk_of(offer) in rows]
 
 
 def name(prefix, offer, matching):

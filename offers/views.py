@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Centre, Municipality
 
 from . import cache, calendar, distance, failed_searches, hours
-from .cards import CardSet, pk_of
+from .cards import CardSet, published_rows
 from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, CourseRun, Location, Offer, Provider, column, hours_prefetches
 from .search import suggestion
@@ -126,9 +126,8 @@ def offer_list_context(request):
     # Only ids: the cards are kept (offers/cards.py), and only those not kept read their offer's row.
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     if near:  # each card's distance from the postal code needs the offer's places: the visitor's own cards
-        offers = Offer.objects.published().for_cards().in_bulk(ids)
-        prefetch_related_objects(list(offers.values()), *Offer.objects.card_prefetches(runs))
-        ids = [offers[pk] for pk in ids if pk in offers]
+        ids = published_rows(ids)
+        prefetch_related_objects(ids, *Offer.objects.card_prefetches(runs))
     page = Page(ids, number, pages_of(count))
     context = {
         "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,
@@ -149,13 +148,6 @@ def offer_list_context(request):
             context["suggestion"] = suggestion(filterset.form.cleaned_data["q"][:MAX_QUERY_LENGTH])
     context["cards"] = CardSet(page.object_list, context.get("fallback_offers", ()), matching=runs)
     return context
-
-
-def listed_offers(page):
-    """The published offers of a list page's entries (offers or ids, see offer_list_context), in order: for a page
-    that shows them otherwise than as cards (the embedded list)."""
-    rows = Offer.objects.published().for_cards().in_bulk([pk_of(entry) for entry in page])
-    return [rows[pk] for pk in map(pk_of, page) if pk in rows]
 
 
 def about_towns(response, towns):
