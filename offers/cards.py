@@ -4,7 +4,7 @@ A card is kept per offer, language, catalogue version and time slot (`hours.time
 and the hour boundaries passed today, as for the page cache), so what it says about the time (open
 now, the next walk-in hour, runs that are over, places figures that aged) is right at the minute
 it is shown, while a district-wide offer on every town's list is rendered once. Only the offers
-whose card is not kept load their places, runs and hours (`Offer.objects.card_prefetches()`: one
+whose card is not kept load their places, runs and hours (`load()`: one
 batch for the page). Cards that are the visitor's own are not kept: the caseworker's compact view
 (its contact lines) and a list sorted by distance (each card's distance). The handout button is
 added per request (it says whether the offer is in the visitor's selection); the offer's title it
@@ -14,14 +14,16 @@ for the cards not kept, so a page whose cards are all kept reads no offer at all
 
 from html import escape
 
-from django.db.models import prefetch_related_objects
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
+from modeltranslation.utils import get_language as current_language
 
 from portal import i18n
 from portal.catalogue import each_until_changed
 
 from . import cache, hours
-from .models import Offer
+from .models import Closure, CourseRun, Location, Offer, WeeklyHours
 
 
 class CardSet:
@@ -115,10 +117,100 @@ def is_own(offer):
     return getattr(offer, "distance_km", None) is not None
 
 
+# What each relation a card reads is set to: its rows in an empty queryset (see prefetched).
+EMPTY = {
+    "locations": Location.objects.none(),
+    "weekly_hours": WeeklyHours.objects.none(),
+    "closures": Closure.objects.none(),
+}
+
+
 def load(cards):
-    """The places, runs and hours of the cards' offers: one batch per run filter (a page has one, and its fallback none)."""
+    """The places, runs and hours of the cards' offers (those not loaded yet, see load_facts): the places
+    and hours once for all, the runs once per run filter (a page has one, and its fallback none)."""
     by_filter = {}
     for offer, matching in cards:
-        by_filter.setdefault(tuple(sorted(matching.items())), []).append(offer)
+        if not hasattr(offer, "upcoming_runs"):
+            by_filter.setdefault(tuple(sorted(matching.items())), []).append(offer)
+    load_places_and_hours([offer for offers in by_filter.values() for offer in offers])
     for matching, offers in by_filter.items():
-        prefetch_related_objects(offers, *Offer.objects.card_prefetches(dict(matching)))
+        load_runs(offers, dict(matching))
+
+
+def load_facts(offers, matching):
+    """What the cards of `offers` show beside the offer's row, under the list's run filters `matching`."""
+    load([(offer, matching) for offer in offers])
+
+
+def load_places_and_hours(offers):
+    """Each offer's places (with their towns and coordinates: a list "near" a postal code), and the weekly
+    hours and the closures not over of the offers and their places: three queries.
+
+    What prefetch_related would read in five, with a queryset filtered per offer and place (half of
+    a cold list's card time): the hours and closures of offers and places are rows of one table each.
+    """
+    if not offers:
+        return
+    ids = [offer.pk for offer in offers]
+    links = (
+        Offer.locations.through.objects.filter(offer_id__in=ids)
+        .select_related("location__municipality")
+        .only(
+            "offer_id",
+            *(
+                f"location__{name}"
+                for name in ("street", "postal_code", "latitude", "longitude", "closed_on_public_holidays")
+            ),
+            *(f"location__municipality__{name}" for name in ("name", "latitude", "longitude")),
+        )
+        .order_by(*(f"location__{name}" for name in Location._meta.ordering), "pk")
+    )
+    places = {}
+    for link in links:
+        places.setdefault(link.offer_id, []).append(link.location)
+    held = Q(offer_id__in=ids) | Q(location_id__in={place.pk for found in places.values() for place in found})
+    hours_of = by_holder(WeeklyHours.objects.filter(held))
+    closures_of = by_holder(Closure.objects.ending_from(hours.local_now().date()).filter(held))
+    for place in (place for found in places.values() for place in found):
+        prefetched(place, "weekly_hours", hours_of.get(("location", place.pk), []))
+        prefetched(place, "closures", closures_of.get(("location", place.pk), []))
+    for offer in offers:
+        prefetched(offer, "locations", places.get(offer.pk, []))
+        prefetched(offer, "weekly_hours", hours_of.get(("offer", offer.pk), []))
+        prefetched(offer, "closures", closures_of.get(("offer", offer.pk), []))
+
+
+def load_runs(offers, matching):
+    """Each offer's runs not over, in order, as `offer.upcoming_runs` (Offer.next_runs): under run filters,
+    those that match (the card shows the run that matched). Only what a card says of a run: when and
+    whether there is room, not its place nor its class times."""
+    shown = {settings.LANGUAGE_CODE, current_language()}
+    runs = CourseRun.objects.matching(**matching) if matching else CourseRun.objects.upcoming()
+    runs = runs.filter(offer_id__in=[offer.pk for offer in offers]).in_order()
+    fields = ["start_date", "end_date", "rolling_entry", "is_cancelled", "max_places", "free_places"]
+    fields += ["places_reported_on", "has_waiting_list", *(f"note_{code}" for code in shown)]
+    of_offer = {}
+    for run in runs.only("offer_id", *fields):
+        of_offer.setdefault(run.offer_id, []).append(run)
+    for offer in offers:
+        offer.upcoming_runs = of_offer.get(offer.pk, [])
+
+
+def by_holder(rows):
+    """{("offer" or "location", id): rows} of hours or closures, each an offer's own or a place's."""
+    held = {}
+    for row in rows:
+        holder = ("offer", row.offer_id) if row.offer_id else ("location", row.location_id)
+        held.setdefault(holder, []).append(row)
+    return held
+
+
+def prefetched(instance, relation, rows):
+    """`instance.<relation>.all()` gives `rows` without a query, as prefetch_related leaves it (Django's
+    own way: a queryset with its results in place), one copy of an empty queryset instead of one filtered per
+    row: filtered further, it finds nothing, where prefetch_related's would query that row's relation."""
+    empty = EMPTY[relation]
+    queryset = object.__new__(type(empty))
+    queryset.__dict__.update(empty.__dict__)  # a shallow copy (copy.copy() would run the query)
+    queryset._result_cache = rows
+    instance.__dict__.setdefault("_prefetched_objects_cache", {})[relation] = queryset

@@ -600,7 +600,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
 
         An offer row holds every text in seven columns; a page of cards needs a tenth of them,
         and turning the rest into Python objects was a third of a list page's time. Their places,
-        runs and hours come with `card_prefetches()`, only for the cards that are not kept (offers/cards.py).
+        runs and hours come with `cards.load()`, only for the cards that are not kept (offers/cards.py).
         """
         shown = {settings.LANGUAGE_CODE, current_language()}
 
@@ -627,43 +627,6 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
                 *texts("title", "summary", "category__name"),
             )
         )
-
-    @staticmethod
-    def card_prefetches(matching=None):
-        """What a card shows beside the offer's row: its places (with coordinates, for a list "near" a postal code), runs and hours.
-
-        `matching`: the list's active run filters (keywords of CourseRunQuerySet.matching): the card's
-        next run is then the first run that matched, not merely the first one.
-        """
-        locations = (
-            Location.objects.select_related("municipality")
-            .only(
-                "street",
-                "postal_code",
-                "latitude",
-                "longitude",
-                "municipality__name",
-                "municipality__latitude",
-                "municipality__longitude",
-                "closed_on_public_holidays",
-            )
-            .prefetch_related(*hours_prefetches())
-        )
-        shown = {settings.LANGUAGE_CODE, current_language()}
-        # The card says only when and whether there is room: no run's place, nor its class times.
-        runs = (CourseRun.objects.matching(**matching) if matching else CourseRun.objects).only(
-            "offer",
-            "start_date",
-            "end_date",
-            "rolling_entry",
-            "is_cancelled",
-            "max_places",
-            "free_places",
-            "places_reported_on",
-            "has_waiting_list",
-            *(f"note_{code}" for code in shown),
-        )
-        return [models.Prefetch("locations", locations), OfferQuerySet.upcoming_runs(runs=runs), *hours_prefetches()]
 
     # Runs (CourseRun): when, and is there room.
 

@@ -92,23 +92,32 @@ def is_word_character(character):
 
 
 def words(text):
-    """Folded words, punctuation at their ends dropped ("(MBE)," -> "mbe"); pure punctuation stays as it is."""
+    """Folded words, punctuation at their ends dropped ("(MBE)," -> "mbe"); pure punctuation stays as it is.
+
+    Folded per whitespace-free part, each part once per process: an offer's texts repeat the same few
+    thousand words, and folding them character by character was a fifth of a bulk load's time. The
+    same as folding the whole text: folding joins nothing across whitespace, and what it turns into
+    whitespace (a ligature of several words) is split again.
+    """
+    return [word for part in str(text).split() for word in part_words(part)]
+
+
+@functools.lru_cache(maxsize=16384)
+def part_words(part):
     found = []
-    for raw in fold(str(text)).replace("\x00", "").split():
+    for raw in fold(part).replace("\x00", "").split():
         start, end = 0, len(raw)
         while start < end and not is_word_character(raw[start]):
             start += 1
         while end > start and not is_word_character(raw[end - 1]):
             end -= 1
         found.append(raw[start:end] or raw)
-    return found
+    return tuple(found)
 
 
-@functools.lru_cache(maxsize=4096)
 def folded_word(part):
-    """One whitespace-free part of a name or query as its folded words: the vocabulary folds the
-    same few hundred words (a provider's kind, a category's words) each time it is built."""
-    return " ".join(words(part))
+    """One whitespace-free part of a name or query as its folded words."""
+    return " ".join(part_words(part))
 
 
 def stored_text(parts):

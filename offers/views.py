@@ -1,6 +1,5 @@
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.functional import cached_property
@@ -10,7 +9,7 @@ from django.utils.translation import gettext as _
 from municipalities.models import Centre, Municipality
 
 from . import cache, calendar, distance, failed_searches, hours
-from .cards import CardSet, published_rows
+from .cards import CardSet, load_facts, published_rows
 from .filters import MAX_QUERY_LENGTH, OfferFilter
 from .models import Category, CourseRun, Location, Offer, Provider, column, hours_prefetches
 from .search import suggestion
@@ -127,7 +126,7 @@ def offer_list_context(request):
     ids, count, number = cache.list_results(get_language(), request.GET, compute)
     if near:  # each card's distance from the postal code needs the offer's places: the visitor's own cards
         ids = published_rows(ids)
-        prefetch_related_objects(ids, *Offer.objects.card_prefetches(runs))
+        load_facts(ids, runs)
     page = Page(ids, number, pages_of(count))
     context = {
         "searched": (get_language(), filterset.form.cleaned_data["q"], count) if filterset.query else None,

@@ -174,13 +174,13 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
             OfferFactory(category=Category.objects.get(slug="beratung"), locations=[location])
 
     # Catalogue version, boundaries, 3 filter lists, today's closures, count, the page's ids, the rows of its cards,
-    # locations, hours and closures of both, runs; with fewer than five results also the nearest towns (the page
+    # places, the hours and closures of both (one query each), runs; with fewer than five results also the nearest towns (the page
     # offers them).
     add(2)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(15):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1"))) == 2
     add(25)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1&page=1"))) == 20
 
 

@@ -254,12 +254,12 @@ def test_500_speaks_the_visitors_language(client, monkeypatch, code, direction, 
 def test_list_query_count_is_the_same_for_5_and_5000_offers(client, django_assert_num_queries):
     call_command("load_demo", "--scale", "5", "--municipalities", "10")
     # With the catalogue version, the hours' boundaries, the page's ids, the rows of the cards not kept (here all),
-    # the hours and closures of the offers and their locations, the cards' runs and the search's vocabulary of
+    # their places, the hours and closures of the offers and their places (one query each), the cards' runs and the search's vocabulary of
     # names (offers/search.py) once per version.
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         assert client.get("/ar/offers/", {"q": "synthetisches"}).status_code == 200
     call_command("load_demo", "--scale", "5000", "--municipalities", "10")
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(14):
         response = client.get("/ar/offers/", {"q": "synthetisches"})
     assert len(ids(response)) == 20
 
@@ -462,17 +462,17 @@ def test_dates_are_formatted_per_language(client, code, month):
 @pytest.mark.parametrize(
     ("url", "queries"),
     # The catalogue pages' counts include the catalogue version, read once per request, and the hours'
-    # boundaries (a time slot in the page's key); cards add the hours and closures of the offers and
-    # of their locations (four queries).
+    # boundaries (a time slot in the page's key); cards add their places and the hours and closures
+    # of the offers and of their places (three queries).
     [
         ("/ar/", 3),
         # Each page of cards reads their upcoming runs (issue 14) in one more query.
-        ("/ar/categories/beratung/", 11),
-        ("/ar/providers/{provider}/", 11),
+        ("/ar/categories/beratung/", 9),
+        ("/ar/providers/{provider}/", 9),
         # The list reads its page's ids, then the rows of the cards not kept (offers/cards.py).
-        ("/ar/offers/", 15),
+        ("/ar/offers/", 13),
         # The categories with their capped counts and first offers' ids in one query, then the cards by id.
-        ("/ar/towns/unna/", 11),
+        ("/ar/towns/unna/", 9),
     ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
@@ -629,9 +629,9 @@ def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(cli
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day
-    # Session, catalogue version, the 20 offers, their locations, hours and closures of both, runs (the filter lists
-    # are kept in the process).
-    with django_assert_num_queries(9):
+    # Session, catalogue version, the 20 offers, their places, the hours and closures of both (one query each), runs
+    # (the filter lists are kept in the process).
+    with django_assert_num_queries(7):
         page = client.get(url).content.decode()
     assert page.count('class="offer compact"') == 20
     assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page

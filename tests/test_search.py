@@ -182,8 +182,8 @@ def test_search_page_query_count_stays_the_same_with_more_offers_synonyms_and_to
             cache.clear()  # each a first request of its catalogue version: nothing cached
             forget_kept_in_process()
             # catalogue version, hours' boundaries, vocabulary, languages, 3 filter lists, the matches' ids, the page's
-            # ids, its 20 offers (no card kept), their locations, hours and closures of both, runs
-            with django_assert_num_queries(16):
+            # ids, its 20 offers (no card kept), their places, the hours and closures of both (one query each), runs
+            with django_assert_num_queries(14):
                 assert ids(client.get("/de/offers/", {"q": query})), query
 
     add(2)
@@ -518,3 +518,15 @@ def test_a_broad_search_shows_the_same_offers_however_the_rows_lie_in_the_table(
         cursor.execute("UPDATE offers_offer SET title_de = title_de WHERE id IN %s", [tuple(o.pk for o in offers[:3])])
     cache.clear()
     assert ids(client.get("/de/offers/", {"q": "deutsch"})) == first
+
+
+def test_words_fold_each_part_of_a_text_as_the_whole_text_would_fold():
+    """Words are folded per whitespace-free part (kept per process): spaces of other kinds, a ligature that
+    folds into several words, a combining mark after a space and punctuation come out as from the whole text."""
+    from offers.search import words
+
+    assert words("Ölçü\u00a0(MBE), \ufdfa x") == ["olcu", "mbe", "صلی", "الله", "علیه", "وسلم", "x"]
+    assert words("a \u0301b İstanbul ıstanbul") == ["a", "b", "istanbul", "istanbul"]
+    assert words("Integrationskurs – «كلاس» \x00 -- ...") == ["integrationskurs", "–", "کلاس", "--", "..."]
+    assert words("Straße\u2003Café,Bönen") == ["strasse", "cafe,bonen"]
+    assert words("") == []
