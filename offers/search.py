@@ -23,7 +23,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVector
 from django.db import connections, router
 
-from portal.catalogue import until_changed
+from portal.catalogue import kept_in_process
 from portal.text import fold
 
 # Typos are forgiven in words this long (shorter words have too many neighbours).
@@ -279,7 +279,9 @@ def terms(text):
 
 
 def vocabulary():
-    return until_changed("vocabulary", "", build_vocabulary, 600)
+    """Kept in the process (under a megabyte with NRW's towns and providers): from the shared cache, every
+    search unpickled it, and with the cache cleared built it again from its query."""
+    return kept_in_process("vocabulary", build_vocabulary)
 
 
 @dataclass
