@@ -191,3 +191,13 @@ def test_a_kept_card_of_the_unfiltered_list_is_not_shown_on_a_filtered_one(clien
         ({"places": "1", "category": full_then_free.category.slug}, free),
     ]:
         assert next_run_lines(client.get("/de/offers/", {"municipality": "unna", **query})) == [expected], query
+
+
+@pytest.mark.parametrize("runs", [None, {"places": True}])
+def test_next_start_order_of_offers_that_cannot_match_is_empty(courses, runs):
+    """A filter the ORM knows matches nothing (no ids) gives an empty list, not an error, also where the first
+    page is read from the order's bands (PostgreSQL)."""
+    from offers.models import Offer
+
+    assert list(Offer.objects.filter(pk__in=[]).order_by_next_start(first=20, runs=runs)) == []
+    assert list(Offer.objects.published().order_by_next_start(first=20, runs=runs))  # the courses themselves
