@@ -124,8 +124,10 @@ def kept_in_process(name, compute):
     if kept_version != version:
         values = {}
     if name not in values:
+        # Asked before computing: a replica that catches up meanwhile still gave some rows from before `version`.
+        current = reads_are_current(version)
         value = compute()
-        if not reads_are_current(version):  # computed from a lagging replica: not kept under this version
+        if not current:  # computed from a lagging replica: not kept under this version
             return value
         values[name] = value
         _kept_here = (version, values)
