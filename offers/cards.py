@@ -165,13 +165,14 @@ def load_places_and_hours(offers):
         )
         .order_by(*(f"location__{name}" for name in Location._meta.ordering), "pk")
     )
+    links = list(links)
     places = {}
     for link in links:
         places.setdefault(link.offer_id, []).append(link.location)
-    held = Q(offer_id__in=ids) | Q(location_id__in={place.pk for found in places.values() for place in found})
+    held = Q(offer_id__in=ids) | Q(location_id__in={link.location_id for link in links})
     hours_of = by_holder(WeeklyHours.objects.filter(held))
     closures_of = by_holder(Closure.objects.ending_from(hours.local_now().date()).filter(held))
-    for place in (place for found in places.values() for place in found):
+    for place in (link.location for link in links):
         prefetched(place, "weekly_hours", hours_of.get(("location", place.pk), []))
         prefetched(place, "closures", closures_of.get(("location", place.pk), []))
     for offer in offers:

@@ -163,7 +163,7 @@ def test_an_offer_that_left_the_site_since_its_list_was_cached_is_not_on_a_casew
 
 
 # A subprocess: inside a test, Django forbids connecting to a database the test did not declare.
-LAGGING_REPLICA_SCRIPT = """
+WITH_A_REPLICA = """
 import os, shutil
 import django
 django.setup()
@@ -178,6 +178,34 @@ def replicate():
     shutil.copyfile(os.environ["PRIMARY"], os.environ["REPLICA"])
 
 call_command("migrate", verbosity=0)
+"""
+
+
+def run_with_a_replica(tmp_path, script):
+    """The lines `script` prints, run after WITH_A_REPLICA in a process whose replica is a copy of the primary
+    that `replicate()` brings up to date."""
+    primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
+    env = {
+        **{key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}},
+        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
+        "DATABASE_URL": f"sqlite:///{primary}",
+        "DATABASE_REPLICA_URL": f"sqlite:///{replica}",
+        "PRIMARY": str(primary),
+        "REPLICA": str(replica),
+        "ALLOWED_HOSTS": "testserver",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", WITH_A_REPLICA + script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return result.stdout.splitlines(), result.stdout + result.stderr
+
+
+LAGGING_REPLICA_SCRIPT = """
 offer = OfferFactory(title_de="Sprachcafé", locations=[LocationFactory(municipality=Municipality.objects.get(slug="unna"))])
 replicate()
 url = "/de/offers/?municipality=unna"
@@ -191,40 +219,15 @@ print("caught up", "Sprachtreff" in Client().get(url).content.decode())
 
 
 def test_a_page_rendered_from_a_lagging_replica_is_not_kept_under_the_new_version(tmp_path):
-    primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
-    env = {
-        **{key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}},
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{primary}",
-        "DATABASE_REPLICA_URL": f"sqlite:///{replica}",
-        "PRIMARY": str(primary),
-        "REPLICA": str(replica),
-        "ALLOWED_HOSTS": "testserver",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", LAGGING_REPLICA_SCRIPT], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300
-    )
-    assert result.stdout.splitlines() == ["lagging True", "caught up True"], result.stdout + result.stderr
+    printed, output = run_with_a_replica(tmp_path, LAGGING_REPLICA_SCRIPT)
+    assert printed == ["lagging True", "caught up True"], output
 
 
 # The replica catches up while the first search after an edit builds its vocabulary from it.
 VOCABULARY_FROM_A_LAGGING_REPLICA_SCRIPT = """
-import os, shutil
-import django
-django.setup()
-from django.core.management import call_command
-from django.db import connections
-from django.test import Client
-from municipalities.models import Municipality
 from offers import search
-from offers.factories import LocationFactory, OfferFactory
 from offers.models import Category, Synonym
 
-def replicate():
-    connections["replica"].close()
-    shutil.copyfile(os.environ["PRIMARY"], os.environ["REPLICA"])
-
-call_command("migrate", verbosity=0)
 course = Category.objects.get(slug="integrationskurs")
 OfferFactory(title_de="Sprachcafé", category=course, locations=[LocationFactory(municipality=Municipality.objects.get(slug="unna"))])
 replicate()
@@ -248,25 +251,8 @@ for _ in range(2):
 def test_what_a_process_keeps_is_not_built_from_a_replica_that_caught_up_only_meanwhile(tmp_path):
     """Kept in the process under the version read before: built from a replica that lagged behind that
     version, the search's vocabulary missed a synonym KI staff had just added until the next edit."""
-    primary, replica = tmp_path / "primary.sqlite3", tmp_path / "replica.sqlite3"
-    env = {
-        **{key: value for key, value in os.environ.items() if key not in {"DATABASE_URL", "REDIS_URL"}},
-        "DJANGO_SETTINGS_MODULE": "portal.settings.test",
-        "DATABASE_URL": f"sqlite:///{primary}",
-        "DATABASE_REPLICA_URL": f"sqlite:///{replica}",
-        "PRIMARY": str(primary),
-        "REPLICA": str(replica),
-        "ALLOWED_HOSTS": "testserver",
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", VOCABULARY_FROM_A_LAGGING_REPLICA_SCRIPT],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.stdout.splitlines() == ["True", "True"], result.stdout + result.stderr
+    printed, output = run_with_a_replica(tmp_path, VOCABULARY_FROM_A_LAGGING_REPLICA_SCRIPT)
+    assert printed == ["True", "True"], output
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
