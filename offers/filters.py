@@ -137,6 +137,11 @@ class TownChoice(ReadOnce, django_filters.fields.ModelChoiceField):
 
 
 class ModelMultipleChoiceReadOnce(ReadOnce, django_filters.fields.ModelMultipleChoiceField):
+    def clean(self, value):
+        # Nothing chosen: no rows, as a list like the rows chosen. Django's `queryset.none()` ran its
+        # query's machinery on every list page when the filter asked whether it was empty.
+        return [] if not self.required and not self.prepare_value(value) else super().clean(value)
+
     def _check_values(self, value):
         return [self.row(item) for item in dict.fromkeys(value)]
 
@@ -479,7 +484,7 @@ class OfferFilter(django_filters.FilterSet):
     def with_places(self, queryset, name, value):
         if not value or self.form.cleaned_data.get("starts_within") is not None:
             return queryset  # both given: starting_within applied one run with both conditions
-        return queryset.with_matching_run(**self.run_filters())
+        return queryset.with_free_places()  # alone: the stored last day with places, no EXISTS over the runs
 
     def for_age(self, queryset, name, value):
         return queryset if value is None else queryset.for_age(int(value))
