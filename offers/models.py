@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language as current_language
 
 from municipalities.models import District, Municipality
-from portal.catalogue import CatalogueQuerySet, until_changed
+from portal.catalogue import CatalogueQuerySet, kept_in_process, until_changed
 from portal.i18n import weekly_times
 from portal.text import slugify_de
 
@@ -720,7 +720,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             "places_current_days": PLACES_CURRENT_DAYS,
         }
 
-    def order_by_next_start(self, language=None, today=None, first=None, runs=None):
+    def order_by_next_start(self, language=None, today=None, first=None, runs=None, live=True):
         """By the next upcoming run's start (running courses with rolling entry count from today); none last.
 
         `runs`: the list's active run filters (keywords of CourseRunQuerySet.matching): the next start
@@ -736,7 +736,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         read from an index in its own order: joinable today (by title), starting later (by the
         stored start, then title), stale rows (computed), and none. The first `first` of the
         whole order are among the first `first` of each band, so a town's first page reads some
-        hundred rows instead of sorting every offer the town can use.
+        hundred rows instead of sorting every offer the town can use. On a day without a stale row
+        (after the nightly `refresh_run_dates`, asked once per catalogue version and day in each
+        process) the stale band is left out and nothing is computed from the runs (`live=False`).
         """
         today = today or timezone.localdate()
         matching = CourseRun.objects.matching(today=today, **runs) if runs else None
@@ -744,22 +746,24 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             return self.alias(
                 next_start=self.next_start_live(today, matching), shown_title=shown_title(language)
             ).order_by(models.F("next_start").asc(nulls_last=True), "shown_title", "pk")
-        field = "run_dates__places_next_start" if runs and runs.get("places") else "run_dates__next_start"
+        step = "places_next_start" if runs and runs.get("places") else "next_start"
+        field = f"run_dates__{step}"
         stored = Q(**{f"{field}_from__lte": today, f"{field}_until__gte": today})
         if first and connections[self.db].features.supports_slicing_ordering_in_compound:
+            live = OfferRunDates.objects.using(self.db).any_stale(step, today)
             title = shown_title(language)
             by_title = self.alias(shown_title=title)
             bands = [
                 by_title.filter(stored, **{f"{field}__lte": today}).order_by("shown_title", "pk"),
                 by_title.filter(stored, **{f"{field}__gt": today}).order_by(field, "shown_title", "pk"),
-                self.filter(Q(**{f"{field}_from__gt": today}) | Q(**{f"{field}_until__lt": today})).order_by_next_start(
-                    language, today, runs=runs
-                ),
                 # Last in the order: read only when fewer than `first` have a stored next start (a one-time check).
                 by_title.filter(Q(run_dates__isnull=True) | stored & Q(**{f"{field}__isnull": True}))
                 .filter(~Exists(self.filter(stored, **{f"{field}__isnull": False}).values("pk")[first - 1 : first]))
                 .order_by("shown_title", "pk"),
             ]
+            if live:
+                stale = self.filter(stale_step(step, today, "run_dates__"))
+                bands.insert(2, stale.order_by_next_start(language, today, runs=runs))
             head, *rest = [band.values("pk")[:first] for band in bands]
             # Compiled here and given as SQL: as a queryset in pk__in, the four bands' filters were copied
             # and relabelled once more, a third of the time building this query took.
@@ -770,14 +774,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             return (
                 Offer.objects.using(self.db)
                 .filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the ORM's own SQL, values as parameters)
-                .order_by_next_start(language, today, runs=runs)
+                .order_by_next_start(language, today, runs=runs, live=live)
             )
         day = models.Value(today, output_field=models.DateField())
         next_start = Case(
             When(run_dates__isnull=True, then=Value(None, output_field=models.DateField())),  # no runs
             When(stored & Q(**{f"{field}__isnull": True}), then=Value(None, output_field=models.DateField())),
             When(stored, then=models.functions.Greatest(field, day)),
-            default=self.next_start_live(today, matching),
+            default=self.next_start_live(today, matching) if live else Value(None, output_field=models.DateField()),
             output_field=models.DateField(),
         )
         return self.alias(next_start=next_start, shown_title=shown_title(language)).order_by(
@@ -1360,6 +1364,25 @@ class CourseRun(models.Model):
 COUNSELLING_CATEGORIES = (*Category.COUNSELLING_FOR_EVERYONE, "beratung")
 
 
+def stale_step(step, today, prefix=""):
+    """Q: the stored step of `step` ("next_start" or "places_next_start") does not hold on `today` (a run ended since)."""
+    return Q(**{f"{prefix}{step}_from__gt": today}) | Q(**{f"{prefix}{step}_until__lt": today})
+
+
+class OfferRunDatesQuerySet(models.QuerySet):
+    def stale(self, today, steps=("next_start", "places_next_start")):
+        """Rows whose stored step of one of `steps` does not hold on `today` (refresh_run_dates moves them)."""
+        stale = Q()
+        for step in steps:
+            stale |= stale_step(step, today)
+        return self.filter(stale)
+
+    def any_stale(self, step, today):
+        """Whether a row's stored `step` does not hold on `today`, asked once per catalogue version and day in
+        a process (two index reads): a write of runs stores today's step, so on that day none turns stale."""
+        return kept_in_process(f"stale-run-dates:{self.db}:{step}:{today}", self.stale(today, [step]).exists)
+
+
 class OfferRunDates(models.Model):
     """What an offer's runs say about its next start and its free places, valid across days (offers/run_dates.py).
 
@@ -1375,6 +1398,8 @@ class OfferRunDates(models.Model):
     places_next_start = models.DateField(null=True)
     places_next_start_from = models.DateField()
     places_next_start_until = models.DateField()
+
+    objects = OfferRunDatesQuerySet.as_manager()
 
     class Meta:
         indexes = [

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from offers.models import OfferRunDates
+from portal.catalogue import catalogue_changed
 
 
 class Command(BaseCommand):
@@ -17,16 +17,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = timezone.localdate()
-        rows = OfferRunDates.objects.all()
-        if not options["all"]:
-            rows = rows.filter(
-                Q(next_start_until__lt=today)
-                | Q(next_start_from__gt=today)
-                | Q(places_next_start_until__lt=today)
-                | Q(places_next_start_from__gt=today)
-            )
+        rows = OfferRunDates.objects.all() if options["all"] else OfferRunDates.objects.stale(today)
         offers = list(rows.values_list("offer_id", flat=True))
         for start in range(0, len(offers), 2000):
             with transaction.atomic():
                 OfferRunDates.refresh(offers[start : start + 2000], today=today)
+        if offers:
+            # Each process keeps, per catalogue version and day, whether a step is stale (the list then
+            # computes those offers' next start from their runs): a new version lets it see none are.
+            catalogue_changed()
         self.stdout.write(f"{len(offers)} offers' run dates refreshed.")
