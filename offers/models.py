@@ -547,7 +547,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         """Alphabetical by the title the visitor sees (German where untranslated)."""
         return self.alias(shown_title=shown_title(language)).order_by("shown_title", "pk")
 
-    def some_ids(self, limit, categories=()):
+    def some_ids(self, limit, categories=(), named=None):
         """The ids of at most `limit` of these offers, the cheapest to find, the same on every request.
 
         Read in key order: PostgreSQL's scans of a large table start where the last one is
@@ -557,11 +557,12 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         With `categories` (a query names them, so they hold matches): first those offers, read from
         the category index; the others, which a search reads text by text, only when those are fewer
         than `limit`. An OR of the category and a dozen texts read the table row by row instead.
+        `named`: these offers in `categories`, where the caller has them cheaper (OfferFilter.named_offers).
         """
         offers = self.order_by("pk")
         if not categories or not connections[self.db].features.supports_slicing_ordering_in_compound:
             return column(offers.values_list("pk", flat=True)[:limit])
-        named = offers.filter(category_id__in=sorted(categories))
+        named = (offers.filter(category_id__in=sorted(categories)) if named is None else named).order_by("pk")
         others = offers.exclude(category_id__in=sorted(categories)).filter(~Exists(named[limit - 1 : limit]))
         first = named.values_list("pk", flat=True)[:limit]
         return column(first.union(others.values_list("pk", flat=True)[:limit], all=True)[:limit])
@@ -764,16 +765,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
             if live:
                 stale = self.filter(stale_step(step, today, "run_dates__"))
                 bands.insert(2, stale.order_by_next_start(language, today, runs=runs))
-            head, *rest = [band.values("pk")[:first] for band in bands]
-            # Compiled here and given as SQL: as a queryset in pk__in, the four bands' filters were copied
-            # and relabelled once more, a third of the time building this query took.
-            try:
-                sql, params = head.union(*rest, all=True).query.get_compiler(self.db).as_sql()
-            except EmptyResultSet:  # a filter that cannot match (pk__in=[])
-                return self.none()
+            head, *rest = [band.values_list("pk", flat=True)[:first] for band in bands]
+            # The bands' ids read first (at most four times `first`), then only those ordered. As one query
+            # (`pk IN (the bands)`), the planner sorted all of a town's offers first whenever the order looked
+            # cheap to compute (no stale step: 145 ms instead of 4).
+            ids = column(head.union(*rest, all=True))
             return (
                 Offer.objects.using(self.db)
-                .filter(pk__in=RawSQL(sql, params))  # noqa: S611 (the ORM's own SQL, values as parameters)
+                .filter(pk__in=ids)
                 .order_by_next_start(language, today, runs=runs, live=live)
             )
         day = models.Value(today, output_field=models.DateField())

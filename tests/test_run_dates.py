@@ -161,3 +161,24 @@ def test_stored_dates_give_what_the_runs_give_on_any_day(unna):
             offer.title_de for offer in offers if any(run.state(day) in ("open", "few") for run in offer.runs.all())
         }
         assert set(offers.with_free_places(today=day).values_list("title_de", flat=True)) == with_places, day
+
+
+@pytest.mark.parametrize("query", [{}, {"places": "1"}])
+def test_the_list_by_next_start_reads_the_same_queries_for_6_and_30_offers(client, offer_in, query):
+    """The catalogue version, the hours' boundaries, the towns, the count, the page's ids (PostgreSQL: the
+    bands' ids, then those ordered, and whether a stored step is stale, once per catalogue version), the
+    form's languages, categories and target groups, then the cards' rows, places, hours, closures and runs."""
+
+    def add(count):
+        for number in range(count):
+            offer_in(f"Kurs {number}", {"start_date": days(number % 9), "free_places": 2, "places_reported_on": TODAY})
+
+    counts = []
+    for count in (6, 24):  # more than FEW_RESULTS: no nearby towns
+        add(count)
+        with CaptureQueriesContext(connection) as captured:
+            found = soonest(client, "ar", **query)
+        assert len(found) == min(len(Offer.objects.all()), 20)
+        counts.append(len(captured))
+    expected = 15 if connection.vendor == "postgresql" else 13
+    assert counts == [expected, expected]
