@@ -114,10 +114,10 @@ def kept_in_process(name, compute):
     """compute()'s result, kept in this process's memory until the catalogue version changes.
 
     For the few small things every page reads (the filter form's towns, categories and target groups,
-    its rendered options, the hours' boundaries, the search's vocabulary): the process's own memory is
-    cheaper than a query or an unpickling from the shared cache per request. The version is still read
-    from the database on every request, so a change shows on the next request in every process; only
-    the current version's values are held.
+    its rendered options, the hours' boundaries, the search's vocabulary, the towns' centres, whether a
+    stored run step is stale): the process's own memory is cheaper than a query or an unpickling from
+    the shared cache per request. The version is still read from the database on every request, so a
+    change shows on the next request in every process; only the current version's values are held.
     """
     global _kept_here
     version = catalogue_version()
