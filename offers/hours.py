@@ -71,12 +71,24 @@ def time_slot(moment=None):
     the catalogue's distinct boundaries are a small set, read once per catalogue version and kept
     in the process (every page from the page cache needs them: an unpickling, or a Redis round trip, less).
     """
+    local = local_now(moment)
+    passed, _boundaries = boundaries_passed(local)
+    return f"{local.date().isoformat()}.{passed}"
+
+
+def boundaries_passed(local):
+    """(how many of this weekday's boundaries have passed at `local`, how many it has)."""
     from .models import WeeklyHours
 
-    local = local_now(moment)
-    boundaries = kept_in_process("hours-boundaries", WeeklyHours.objects.boundaries)
-    passed = bisect.bisect_right(boundaries.get(local.weekday(), []), local.time().replace(tzinfo=None))
-    return f"{local.date().isoformat()}.{passed}"
+    boundaries = kept_in_process("hours-boundaries", WeeklyHours.objects.boundaries).get(local.weekday(), [])
+    return bisect.bisect_right(boundaries, local.time().replace(tzinfo=None)), len(boundaries)
+
+
+def no_hour_now(moment=None):
+    """Whether no weekly hour anywhere goes on at `moment`: before the weekday's first boundary, after its
+    last, or on a weekday without hours. Read from the kept boundaries: at night the list asks nothing."""
+    passed, boundaries = boundaries_passed(local_now(moment))
+    return passed in (0, boundaries)
 
 
 @dataclass

@@ -429,11 +429,14 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         return self._by_hours(WeeklyHours.objects.filter(kind=HoursKind.WALK_IN))
 
     def open_now(self, moment=None, kind=None):
-        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python.
+        """Open at `moment`: the weekday and time in SQL, today's holiday and closures read once, in Python;
+        none without a query when no weekly hour anywhere goes on then (at night, `hours.no_hour_now`).
 
         `kind` (HoursKind.WALK_IN for open_now=1&walk_in=1): only hours of that kind count.
         """
         local = hours.local_now(moment)
+        if hours.no_hour_now(local):
+            return self.none()
         today = local.date()
         closed = list(Closure.objects.on(today).values_list("offer_id", "location_id"))
         open_hours = WeeklyHours.objects.filter(

@@ -11,7 +11,7 @@ from icalendar import Calendar
 
 from offers import hours
 from offers.factories import ClosureFactory, LocationFactory, OfferFactory, WeeklyHoursFactory, counselling_office
-from offers.models import Category, HoursKind
+from offers.models import Category, HoursKind, Offer
 
 pytestmark = pytest.mark.django_db
 
@@ -155,6 +155,28 @@ def test_list_open_now_and_walk_in_narrow_the_list_and_keep_the_other_parameters
     assert "0 Angebote gefunden" in text(client.get("/de/offers/?municipality=unna&open_now=1"))
 
 
+@pytest.mark.parametrize(
+    ("moment", "open_then"),
+    [
+        # Walk-in Thursdays 9–12 (the fixture), and an hour 13–15 on Thursdays at another place.
+        (at(2026, 6, 18, 3), False),  # the night: before the day's first hour begins
+        (at(2026, 6, 18, 8, 59, 59), False),
+        (at(2026, 6, 18, 9), True),  # its first minute
+        (at(2026, 6, 18, 11, 59, 59), True),
+        (at(2026, 6, 18, 12), False),  # it ends: between two hours of the day
+        (at(2026, 6, 18, 14), False),  # the other hour only
+        (at(2026, 6, 18, 15), False),  # the day's last hour has ended
+        (at(2026, 6, 18, 23, 30), False),
+        (at(2026, 6, 17, 10), False),  # a Wednesday: no hour at all
+    ],
+)
+def test_open_now_at_the_edges_of_the_days_hours(client, clock, counselling, unna, moment, open_then):
+    WeeklyHoursFactory(location=LocationFactory(municipality=unna), weekday=3, opens_at="13:00", closes_at="15:00")
+    clock.set(moment)
+    found = text(client.get("/de/offers/?municipality=unna&open_now=1"))
+    assert ("1 Angebot gefunden" if open_then else "0 Angebote gefunden") in found
+
+
 @pytest.mark.parametrize("value", ["abc", "2", "ja", "1'--"])
 def test_a_wrong_flag_value_gets_a_message_not_a_500(client, clock, counselling, value):
     response = client.get("/de/offers/", {"open_now": value, "walk_in": value})
@@ -182,6 +204,29 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
     add(25)
     with django_assert_num_queries(14):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1&page=1"))) == 20
+
+
+def test_open_now_at_night_asks_nothing_about_offers_and_offers_the_counselling(
+    client, clock, unna, django_assert_num_queries
+):
+    clock.set(at(2026, 6, 18, 3))
+    counselling = Category.objects.get(slug="migrationsberatung-erwachsene")
+
+    def add(count):
+        for _ in range(count):
+            location = LocationFactory(municipality=unna)
+            WeeklyHoursFactory(location=location)
+            OfferFactory(category=counselling, locations=[location])
+
+    # Catalogue version, boundaries, towns, the 3 filter lists (no closures, count or ids: no hour goes on),
+    # the nearest towns, the counselling's first offers, their places, hours, closures and runs.
+    for count in (2, 25):
+        add(count)
+        with django_assert_num_queries(12):
+            response = client.get("/de/offers/?municipality=unna&open_now=1")
+        assert "0 Angebote gefunden" in text(response)
+        assert "Beratung, die allen hilft" in text(response)
+        assert len(card_ids(response)) == min(Offer.objects.count(), 6)
 
 
 def test_walk_in_calendar_repeats_at_nine_across_the_clock_change_without_holidays(client, clock, counselling):
