@@ -12,7 +12,7 @@ from django.db.models import Case, Count, Exists, F, Func, OuterRef, Q, Subquery
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Coalesce, NullIf, RowNumber, StrIndex
 from django.db.models.lookups import Exact, GreaterThan, LessThan
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -1268,6 +1268,13 @@ class CourseRun(models.Model):
             return f"{self.offer.title}: {self.start_date:%d.%m.%Y}"
         return f"{self.offer.title}: {_('ohne Datum')}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        run = super().from_db(db, field_names, values)
+        # The offer it belongs to as stored: saved onto another, it leaves that one's run dates (_runs_changed).
+        run.stored_offer_id = run.__dict__.get("offer_id")
+        return run
+
     def clean(self):
         """Clear German messages; the location must be one of the offer's (as submitted, see CourseRunFormSet)."""
         errors = {}
@@ -1441,11 +1448,22 @@ class OfferRunDates(models.Model):
             )
 
 
+@receiver(pre_save, sender=CourseRun, dispatch_uid="run-dates-moved-from")
+def _run_moved_from(sender, instance, using, **kwargs):
+    """The offer a saved run belonged to (read with the run, see CourseRun.from_db; else asked here, as for a
+    version's restore): a run moved to another offer leaves the first one's OfferRunDates too."""
+    if instance.pk is not None and not hasattr(instance, "stored_offer_id"):
+        stored = CourseRun.objects.using(using).filter(pk=instance.pk).values_list("offer_id", flat=True)
+        instance.stored_offer_id = stored.first()
+
+
 @receiver(post_save, sender=CourseRun, dispatch_uid="run-dates-saved")
 @receiver(post_delete, sender=CourseRun, dispatch_uid="run-dates-deleted")
 def _runs_changed(sender, instance, using, **kwargs):
-    """A run saved (also by a version's restore) or deleted: its offer's OfferRunDates, in the same transaction."""
-    OfferRunDates.refresh({instance.offer_id}, using=using)
+    """A run saved (also by a version's restore) or deleted: its offer's OfferRunDates and, for a run moved
+    to another offer, the first one's, in the same transaction."""
+    OfferRunDates.refresh({instance.offer_id, getattr(instance, "stored_offer_id", None)}, using=using)
+    instance.stored_offer_id = instance.offer_id
 
 
 class HoursKind(models.TextChoices):

@@ -111,6 +111,21 @@ def test_every_write_of_runs_moves_the_list(client, offer_in):
     assert soonest(client, "uk", places="1") == ["Früher Kurs"]
 
 
+def test_a_run_moved_to_another_offer_leaves_the_first_ones_places_and_next_start(client, offer_in):
+    old = offer_in("Alter Kurs", {"start_date": days(20), "free_places": 3, "places_reported_on": TODAY})
+    offer_in("Neuer Kurs", {"start_date": days(30), "free_places": 0})
+    run = old.runs.get()
+    run.offer = Offer.objects.get(title_de="Neuer Kurs")  # the run admin's offer field
+    run.save()
+    assert soonest(client, places="1") == ["Neuer Kurs"]
+    assert soonest(client, "en") == ["Neuer Kurs", "Alter Kurs"]  # no runs left: last
+    # A version's restore saves a run it did not read: it moves back all the same.
+    restored = CourseRun(**{field.attname: getattr(run, field.attname) for field in CourseRun._meta.concrete_fields})
+    restored.offer = old
+    restored.save()
+    assert soonest(client, "tr", places="1") == ["Alter Kurs"]
+
+
 def test_the_places_screen_updates_the_list(admin_client, client, offer_in):
     offer = offer_in("Kurs", {"start_date": days(10), "free_places": 0})
     assert soonest(client, places="1") == []
