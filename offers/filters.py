@@ -348,12 +348,11 @@ class OfferFilter(django_filters.FilterSet):
         return filter_class.shared_form_class
 
     def filter_queryset(self, queryset):
-        """django-filter's, with the search applied last, so that `unsearched` holds every other filter."""
+        """django-filter's, with the search applied last, so that `unsearched` (see search) holds every other filter."""
         cleaned = self.form.cleaned_data
         for name, value in cleaned.items():
             if name != "q":
                 queryset = self.filters[name].filter(queryset, value)
-        self.unsearched = queryset
         return self.filters["q"].filter(queryset, cleaned["q"]) if "q" in cleaned else queryset
 
     @cached_property
@@ -390,13 +389,9 @@ class OfferFilter(django_filters.FilterSet):
         categories = self.named_categories()
         if not categories:
             return None
-        offers = self.qs  # built first: it sets `unsearched`
+        offers = self.qs  # built first: its search sets `unsearched`
         if len(self.query.tokens) == 1:
-            offers = (
-                self.unsearched
-                if self.town_from_query is None
-                else self.unsearched.in_municipality(self.town_from_query)
-            )
+            offers = self.unsearched
         return offers.filter(category_id__in=sorted(categories))
 
     def ordered(self, candidates=None, first=None):
@@ -465,6 +460,7 @@ class OfferFilter(django_filters.FilterSet):
             return queryset
         if self.town_from_query:
             queryset = queryset.in_municipality(self.town_from_query)
+        self.unsearched = queryset  # every filter but the query's words (named_offers)
         return queryset.search(value, query=self.query)
 
     def keep(self, queryset, name, value):
