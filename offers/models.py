@@ -1,4 +1,5 @@
 import datetime
+import functools
 import uuid
 from urllib.parse import urlencode
 
@@ -329,6 +330,30 @@ def many_ids(ids, using):
     return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])  # noqa: S611 (the ids are one parameter)
 
 
+class AmongIdsRead(Func):
+    """The row's id is one of the ids `read()` gives, read when the SQL is first written (not for a list
+    that asks nothing, as open_now at night) and once for every query of a request that copies it.
+
+    On PostgreSQL one array, which it hashes once per query: a subquery in its place was planned as if
+    it ran again for each row of a join.
+    """
+
+    output_field = models.BooleanField()
+
+    def __init__(self, expression, read):
+        super().__init__(expression)
+        self.read = read  # a copy of this expression (Django copies them per query) shares it
+
+    def as_sql(self, compiler, connection, **extra_context):
+        column_sql, params = compiler.compile(self.source_expressions[0])
+        ids = self.read()
+        if connection.vendor == "postgresql":
+            return f"{column_sql} = ANY(%s::bigint[])", (*params, ids)
+        if not ids:
+            return "1 = 0", params
+        return f"{column_sql} IN ({', '.join(['%s'] * len(ids))})", (*params, *ids)
+
+
 class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
     def published(self):
         today = timezone.localdate()
@@ -367,10 +392,19 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         }
 
     def in_municipality(self, municipality):
-        """Offers a resident can use: held there, district-wide, or online."""
-        held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=municipality)
+        """Offers a resident can use: held there, district-wide, or online.
+
+        Those held there are read first (the town's few places, one query) and given as a list of
+        ids: as an EXISTS per offer, PostgreSQL probed two indexes for each row of a join (the run
+        dates of places=1: 12 ms of a town's count instead of 2), and as a subquery it planned as if
+        that subquery ran again for each row, sorting all of a town's offers by next start.
+        """
+        held_there = Offer.locations.through.objects.using(self.db).filter(location__municipality=municipality)
+        held_ids = functools.cache(lambda: column(held_there.order_by().values_list("offer_id", flat=True)))
         return self.filter(
-            Exists(held_there) | Q(whole_district_id=municipality.district_id) | Q(format=Offer.Format.ONLINE)
+            Q(AmongIdsRead(F("pk"), held_ids))
+            | Q(whole_district_id=municipality.district_id)
+            | Q(format=Offer.Format.ONLINE)
         )
 
     def counselling_for_everyone(self):

@@ -195,14 +195,14 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
             ClosureFactory(location=location, starts_on=datetime.date(2026, 12, 24))
             OfferFactory(category=Category.objects.get(slug="beratung"), locations=[location])
 
-    # Catalogue version, boundaries, 3 filter lists, today's closures, count, the page's ids, the rows of its cards,
-    # places, the hours and closures of both (one query each), runs; with fewer than five results also the nearest towns (the page
-    # offers them).
+    # Catalogue version, boundaries, 3 filter lists, today's closures, the town's offers held there, count, the page's
+    # ids, the rows of its cards, places, the hours and closures of both (one query each), runs; with fewer than five
+    # results also the nearest towns (the page offers them).
     add(2)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1"))) == 2
     add(25)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1&page=1"))) == 20
 
 
@@ -219,10 +219,11 @@ def test_open_now_at_night_asks_nothing_about_offers_and_offers_the_counselling(
             OfferFactory(category=counselling, locations=[location])
 
     # Catalogue version, boundaries, towns, the 3 filter lists (no closures, count or ids: no hour goes on),
-    # the nearest towns, the counselling's first offers, their places, hours, closures and runs.
+    # the nearest towns and the counselling's first offers (each after the town's offers held there), the
+    # counselling's places, hours, closures and runs.
     for count in (2, 25):
         add(count)
-        with django_assert_num_queries(12):
+        with django_assert_num_queries(14):
             response = client.get("/de/offers/?municipality=unna&open_now=1")
         assert "0 Angebote gefunden" in text(response)
         assert "Beratung, die allen hilft" in text(response)

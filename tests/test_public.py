@@ -471,8 +471,9 @@ def test_dates_are_formatted_per_language(client, code, month):
         ("/ar/providers/{provider}/", 9),
         # The list reads its page's ids, then the rows of the cards not kept (offers/cards.py).
         ("/ar/offers/", 13),
-        # The categories with their capped counts and first offers' ids in one query, then the cards by id.
-        ("/ar/towns/unna/", 9),
+        # The town's offers held there (their ids), the categories with their capped counts and first
+        # offers' ids in one query, then the cards by id.
+        ("/ar/towns/unna/", 10),
     ],
 )
 def test_list_pages_query_count_does_not_grow_with_offers(client, django_assert_num_queries, url, queries, unna):
