@@ -1,7 +1,7 @@
 """The portal's languages as visitors see them."""
 
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from babel import Locale
@@ -30,7 +30,12 @@ def babel_locale(code):
 
 def number(value):
     """43815 -> '43.815' (de), '43,815' (en), '43 815' (uk): in the current language."""
-    return format_decimal(value, locale=babel_locale(get_language()))
+    return number_in(value, get_language())
+
+
+@lru_cache(maxsize=4096)  # a card's free places and a page's figures: few values, each formatted by Babel once
+def number_in(value, language):
+    return format_decimal(value, locale=babel_locale(language))
 
 
 def percent(value):
