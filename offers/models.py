@@ -1619,6 +1619,13 @@ class ClosureQuerySet(CatalogueQuerySet):
     def ending_from(self, day):
         return self.filter(Q(ends_on__gte=day) | Q(ends_on__isnull=True, starts_on__gte=day))
 
+    def holders(self):
+        """{("offer" or "location", id)} of these closures: what they close."""
+        return {
+            ("offer", offer_id) if offer_id else ("location", location_id)
+            for offer_id, location_id in self.values_list("offer_id", "location_id")
+        }
+
 
 class Closure(models.Model):
     """Closed on one day or between two dates (holidays of the staff, a move), with a reason visitors read."""

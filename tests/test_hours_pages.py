@@ -104,6 +104,29 @@ def test_card_shows_walk_in_now_for_counselling_and_nothing_for_a_course(client,
     assert "Sprechstunde" not in cards["Sprachkurs"]
 
 
+def test_a_closure_added_today_closes_the_card_and_a_page_without_closures_asks_nothing_about_them(
+    client, clock, counselling, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    clock.set(at(2026, 6, 18, 9, 30))
+    url = "/de/offers/?municipality=unna"
+    assert "Jetzt offene Sprechstunde" in text(client.get(url))
+    cache.clear()  # every page and card computed afresh; what the process keeps (no closure anywhere) stays
+    # The catalogue version, the town's offers held there, count, ids, the cards' rows, places, hours and
+    # runs: no closure query.
+    with django_assert_num_queries(8):
+        assert "Jetzt offene Sprechstunde" in text(client.get(url))
+    ClosureFactory(location=counselling.locations.get(), starts_on=datetime.date(2026, 6, 18), reason_de="Fortbildung")
+    cache.clear()
+    # A new catalogue version: what the process keeps is read again (the hours' boundaries, the towns,
+    # the towns' centres, the form's 3 lists, what the closures not over close), and the card's closures.
+    with django_assert_num_queries(16):
+        page = text(client.get(url))
+    assert "Jetzt offene Sprechstunde" not in page
+    assert "Nächste offene Sprechstunde: Donnerstag, 25. Juni, 9:00" in page
+
+
 def test_a_kept_card_turns_to_open_at_nine_on_every_page_that_shows_it(client, clock, counselling):
     clock.set(at(2026, 6, 18, 8, 59))
     assert "Nächste offene Sprechstunde: heute, 9:00" in text(client.get("/de/offers/?municipality=unna"))
@@ -196,13 +219,14 @@ def test_open_now_query_count_is_constant(client, clock, unna, django_assert_num
             OfferFactory(category=Category.objects.get(slug="beratung"), locations=[location])
 
     # Catalogue version, boundaries, 3 filter lists, today's closures, the town's offers held there, count, the page's
-    # ids, the rows of its cards, places, the hours and closures of both (one query each), runs; with fewer than five
-    # results also the nearest towns (the page offers them).
+    # ids, the rows of its cards, places, the hours and closures of both (one query each), runs; what the closures
+    # not over close (once per catalogue version: each add() makes a new one); with fewer than five results also
+    # the nearest towns (the page offers them).
     add(2)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(17):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1"))) == 2
     add(25)
-    with django_assert_num_queries(15):
+    with django_assert_num_queries(16):
         assert len(card_ids(client.get("/ar/offers/?municipality=unna&open_now=1&page=1"))) == 20
 
 

@@ -172,9 +172,9 @@ def test_near_pages_cost_the_same_queries_for_few_and_many_offers(client, django
     def count_queries():
         url = "/de/offers/?near=59423"
         client.get(url)  # the postal code's centre and the list's results are cached now
-        # Session, catalogue version, the offers, their places, the hours and closures of both (one query each), runs
-        # (the filter lists are kept in the process).
-        with django_assert_num_queries(7) as queries:
+        # Session, catalogue version, the offers, their places, the hours of both, runs (the filter lists, and that
+        # no closure concerns them, are kept in the process).
+        with django_assert_num_queries(6) as queries:
             response = client.get(url)
         return response, len(queries)
 
@@ -240,9 +240,9 @@ def test_a_town_with_few_results_and_its_nearby_towns_cost_a_constant_query_coun
     in_town("kamen", "Kamen")
     url = "/de/offers/?municipality=kamen&near=59174"
     client.get(url)  # the postal code, the town centres and the list's results are cached now
-    # Session, catalogue version, the offers, their places, the hours and closures of both (one query each), runs
-    # (the filter lists are kept in the process).
-    with django_assert_num_queries(7):
+    # Session, catalogue version, the offers, their places, the hours of both, runs (the filter lists, and that no
+    # closure concerns them, are kept in the process).
+    with django_assert_num_queries(6):
         html = client.get(url).content.decode()
     assert html.count("Auch in <bdi>") == 3
 

@@ -630,9 +630,9 @@ def test_quick_mode_cards_show_addresses_and_phones_without_a_query_per_card(cli
     url = "/de/offers/?municipality=unna"
     client.post("/de/handout/quick-mode/", {"on": "1", "next": url})
     client.get(url)  # the list results are cached now, as in a caseworker's day
-    # Session, catalogue version, the 20 offers, their places, the hours and closures of both (one query each), runs
-    # (the filter lists are kept in the process).
-    with django_assert_num_queries(7):
+    # Session, catalogue version, the 20 offers, their places, the hours of both, runs (the filter lists, and that
+    # no closure concerns them, are kept in the process).
+    with django_assert_num_queries(6):
         page = client.get(url).content.decode()
     assert page.count('class="offer compact"') == 20
     assert "Hauptstraße 0, <bdi>" in page and 'href="tel:+492303271234"' in page
