@@ -198,3 +198,21 @@ def test_the_list_by_next_start_reads_the_same_queries_for_6_and_30_offers(clien
         counts.append(len(captured))
     expected = 16 if connection.vendor == "postgresql" else 14
     assert counts == [expected, expected]
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"places": "1"}, {"sort": "next_start"}, {"places": "1", "sort": "next_start"}, {"q": "Kurs"}]
+)
+def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(client, offer_in, luenen, monkeypatch, query):
+    """in_municipality gives a town's offers as a list of ids up to MAX_IDS_LISTED, above that as an EXISTS:
+    the same offers in the same order either way, and none held only in another town."""
+    from django.core.cache import cache
+
+    for number in range(5):
+        offer_in(f"Kurs {number}", {"start_date": days(number), "free_places": 2, "places_reported_on": TODAY})
+    OfferFactory(title_de="Kurs in Lünen", locations=[LocationFactory(municipality=luenen)])
+    listed = titles(client.get("/de/offers/", {"municipality": "unna", **query}))
+    assert sorted(listed) == [f"Kurs {number}" for number in range(5)]
+    monkeypatch.setattr("offers.models.MAX_IDS_LISTED", 2)
+    cache.clear()
+    assert titles(client.get("/de/offers/", {"municipality": "unna", **query})) == listed
