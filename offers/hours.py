@@ -213,11 +213,12 @@ def weekday_name(weekday, language=None, width="wide"):
 
 def time_text(value, language=None):
     """9:00 (de), 9:00 AM (en), ٩:٠٠ ص or 9:00 ص (ar): the locale's short time, hours without a leading zero."""
-    return time_in(value, language or get_language() or settings.LANGUAGE_CODE)
+    # The zone in the key: 9:00 UTC and 10:00+01:00 are equal times, which Babel writes apart.
+    return time_in(value, value.tzinfo, language or get_language() or settings.LANGUAGE_CODE)
 
 
 @functools.lru_cache(maxsize=4096)  # the catalogue's hours start and end at a few times: each formatted by Babel once
-def time_in(value, language):
+def time_in(value, zone, language):
     locale = _locale(language)
     pattern = locale.time_formats["short"].pattern.replace("HH", "H").replace("hh", "h")
     moment = datetime.datetime.combine(datetime.date(2000, 1, 3), value)

@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import get_language as current_language
 
 from municipalities.models import District, Municipality
-from portal.catalogue import CatalogueQuerySet, kept_in_process, until_changed
+from portal.catalogue import CatalogueQuerySet, kept_in_process, once_per_request, until_changed
 from portal.i18n import weekly_times
 from portal.text import slugify_de
 
@@ -337,9 +337,9 @@ MAX_IDS_LISTED = 300
 
 
 class AmongIdsRead(Func):
-    """The row's id is one of the ids `read(limit)` gives (at most `limit`), read when the SQL is first
-    written (not for a list that asks nothing, as open_now at night) and once for every query of a
-    request that copies it; where they are more than MAX_IDS_LISTED, the condition `otherwise` instead.
+    """The row's id is one of the ids `read(database, limit)` gives (at most `limit`, from the database the
+    query runs on), read when the SQL is written; where they are more than MAX_IDS_LISTED, the condition
+    `otherwise` instead. `read` must pickle, as querysets do (a module's function or a partial of one).
 
     On PostgreSQL one array, which it hashes once per query: a subquery in its place was planned as if
     it ran again for each row of a join.
@@ -353,7 +353,7 @@ class AmongIdsRead(Func):
 
     def as_sql(self, compiler, connection, **extra_context):
         column, otherwise = self.source_expressions
-        ids = self.read(MAX_IDS_LISTED + 1)
+        ids = self.read(compiler.connection.alias, MAX_IDS_LISTED + 1)
         if len(ids) > MAX_IDS_LISTED:
             return compiler.compile(otherwise)
         column_sql, params = compiler.compile(column)
@@ -362,6 +362,14 @@ class AmongIdsRead(Func):
         if not ids:
             return "1 = 0", params
         return f"{column_sql} IN ({', '.join(['%s'] * len(ids))})", (*params, *ids)
+
+
+def offer_ids_held_in(municipality_id, database, limit):
+    """Ids of at most `limit` offers held at a place in the town: read once per request (a list's count,
+    its page and its bands ask the same), afresh outside requests."""
+    links = Offer.locations.through.objects.using(database).filter(location__municipality_id=municipality_id)
+    ids = links.order_by().values_list("offer_id", flat=True)[:limit]
+    return once_per_request(("offer-ids-held-in", database, municipality_id, limit), lambda: column(ids))
 
 
 class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
@@ -410,11 +418,10 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         as if that subquery ran again for each row, sorting all of a town's offers by next start. A town
         holding more than MAX_IDS_LISTED offers keeps the EXISTS.
         """
-        links = Offer.locations.through.objects.using(self.db).filter(location__municipality=municipality)
-        held_ids = functools.cache(lambda limit: column(links.order_by().values_list("offer_id", flat=True)[:limit]))
+        links = Offer.locations.through.objects.filter(location__municipality=municipality)
         held_there = Exists(links.filter(offer=OuterRef("pk")))
         return self.filter(
-            Q(AmongIdsRead(F("pk"), held_ids, held_there))
+            Q(AmongIdsRead(F("pk"), functools.partial(offer_ids_held_in, municipality.pk), held_there))
             | Q(whole_district_id=municipality.district_id)
             | Q(format=Offer.Format.ONLINE)
         )

@@ -26,6 +26,7 @@ def _request_started(**kwargs):
     _this_request.is_open = True
     _this_request.catalogue_version = None
     _this_request.reads_are_current = False
+    _this_request.read_once = {}
 
 
 @receiver(request_finished, dispatch_uid="catalogue-version-request-finished")
@@ -33,6 +34,20 @@ def _request_finished(**kwargs):
     _this_request.is_open = False
     _this_request.catalogue_version = None
     _this_request.reads_are_current = False
+    _this_request.read_once = {}
+
+
+def once_per_request(key, compute):
+    """compute()'s result, read once for the rest of this request (however many of its queries ask, until
+    it changes the catalogue); outside a request, computed on every call."""
+    if not getattr(_this_request, "is_open", False):
+        return compute()
+    read = getattr(_this_request, "read_once", None)
+    if read is None:
+        read = _this_request.read_once = {}
+    if key not in read:
+        read[key] = compute()
+    return read[key]
 
 
 def stored_version(database):
@@ -160,6 +175,7 @@ def catalogue_changed(signal=None, using=DEFAULT_DB_ALIAS, action="", **kwargs):
     if not versions.filter(pk=1).update(version=models.F("version") + 1):
         versions.get_or_create(pk=1)
     _this_request.catalogue_version = None
+    _this_request.read_once = {}
 
 
 @contextmanager

@@ -30,11 +30,13 @@ def babel_locale(code):
 
 def number(value):
     """43815 -> '43.815' (de), '43,815' (en), '43 815' (uk): in the current language."""
-    return number_in(value, get_language())
+    if type(value) is int:  # a card's free places: few values, each formatted by Babel once
+        return whole_number_in(value, get_language())
+    return format_decimal(value, locale=babel_locale(get_language()))
 
 
-@lru_cache(maxsize=4096)  # a card's free places and a page's figures: few values, each formatted by Babel once
-def number_in(value, language):
+@lru_cache(maxsize=4096)  # ints alone: 0, -0.0 and Decimal("0") are one key, and Babel writes them apart
+def whole_number_in(value, language):
     return format_decimal(value, locale=babel_locale(language))
 
 

@@ -370,3 +370,21 @@ def test_an_offers_own_hours_are_edited_in_its_form_and_kept_in_its_version(ki_c
     assert list(offer.weekly_hours.values_list("weekday", "kind")) == [(4, "walk_in")]
     version = Version.objects.get_for_object(offer).first()
     assert "weeklyhours" in {other.content_type.model for other in version.revision.version_set.all()}
+
+
+def test_times_and_numbers_formatted_once_keep_what_tells_them_apart():
+    """The kept texts of Babel (hours.time_in, i18n.whole_number_in): 9:00 UTC and 10:00+01:00 are equal
+    times and -0.0 equals 0, but each is written as Babel writes it."""
+    from django.utils import translation
+
+    from portal import i18n
+
+    utc, plus_one = datetime.UTC, datetime.timezone(datetime.timedelta(hours=1))
+    assert hours.time_text(datetime.time(9, tzinfo=utc), "de") == "9:00"
+    assert hours.time_text(datetime.time(10, tzinfo=plus_one), "de") == "10:00"
+    with translation.override("de"):
+        assert i18n.number(0) == "0"
+        assert i18n.number(-0.0) == "-0"
+        assert i18n.number(43815) == "43.815"
+    with translation.override("uk"):
+        assert i18n.number(43815) == "43\xa0815"

@@ -243,11 +243,11 @@ def test_open_now_at_night_asks_nothing_about_offers_and_offers_the_counselling(
             OfferFactory(category=counselling, locations=[location])
 
     # Catalogue version, boundaries, towns, the 3 filter lists (no closures, count or ids: no hour goes on),
-    # the nearest towns and the counselling's first offers (each after the town's offers held there), the
-    # counselling's places, hours, closures and runs.
+    # the town's offers held there (read once for the request), the nearest towns and the counselling's first
+    # offers, what the closures not over close, the counselling's places, hours and runs.
     for count in (2, 25):
         add(count)
-        with django_assert_num_queries(14):
+        with django_assert_num_queries(13):
             response = client.get("/de/offers/?municipality=unna&open_now=1")
         assert "0 Angebote gefunden" in text(response)
         assert "Beratung, die allen hilft" in text(response)

@@ -216,3 +216,29 @@ def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(client
     monkeypatch.setattr("offers.models.MAX_IDS_LISTED", 2)
     cache.clear()
     assert titles(client.get("/de/offers/", {"municipality": "unna", **query})) == listed
+
+
+def test_a_town_queryset_sees_an_offer_held_there_since(unna):
+    """The town's ids are read for each evaluation outside a request (once per request inside one): a review
+    found them kept by the queryset, so an offer added since was missing when it was evaluated again."""
+    town = Offer.objects.in_municipality(unna)
+    assert list(town) == []
+    new = OfferFactory(locations=[LocationFactory(municipality=unna)])
+    assert town.all().count() == 1 and new in town.all()  # (count() of an evaluated queryset is its length)
+
+
+def test_a_town_queryset_reads_its_ids_from_the_database_it_runs_on(unna, monkeypatch):
+    """Built while the router chose the replica, run on the primary: the ids come from the primary too."""
+    from django.db import connections
+
+    from portal import db_router
+
+    monkeypatch.setitem(connections.settings, "replica", connections.settings["default"])
+    monkeypatch.setattr(db_router, "replica_reachable", lambda: True)
+    token = db_router._public_read.set(True)
+    try:
+        built = Offer.objects.in_municipality(unna)
+    finally:
+        db_router._public_read.reset(token)
+    new = OfferFactory(locations=[LocationFactory(municipality=unna)])
+    assert list(built.using("default")) == [new]  # asking the replica would fail: tests may not
