@@ -2,6 +2,7 @@
 
 import datetime
 import io
+import pickle
 import random
 
 import pytest
@@ -11,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
-from offers.models import CourseRun, Offer
+from offers.models import MAX_IDS_LISTED, CourseRun, Offer
 
 from .listing import TODAY, days, titles
 
@@ -242,3 +243,16 @@ def test_a_town_queryset_reads_its_ids_from_the_database_it_runs_on(unna, monkey
         db_router._public_read.reset(token)
     new = OfferFactory(locations=[LocationFactory(municipality=unna)])
     assert list(built.using("default")) == [new]  # asking the replica would fail: tests may not
+
+
+@pytest.mark.parametrize("most_listed", [MAX_IDS_LISTED, 0])
+def test_a_town_queryset_pickles_and_nests_with_its_ids_listed_or_its_exists(unna, monkeypatch, most_listed):
+    """The EXISTS is built and resolved only when the SQL is written, against the query written then: inside
+    two subqueries as well as alone, and after a pickle (which the EXISTS built at once did not survive)."""
+    monkeypatch.setattr("offers.models.MAX_IDS_LISTED", most_listed)
+    held = OfferFactory(locations=[LocationFactory(municipality=unna)])
+    OfferFactory(locations=[LocationFactory()])
+    town = Offer.objects.in_municipality(unna)
+    inner = Offer.objects.filter(pk__in=town.values("pk"))
+    assert list(Offer.objects.filter(pk__in=inner.values("pk")).filter(pk__in=town.values("pk"))) == [held]
+    assert list(pickle.loads(pickle.dumps(town))) == [held]  # noqa: S301 (our own bytes)
