@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 from municipalities.models import Municipality
 from offers.hours import local_now
-from offers.models import Category, Closure, Location, Offer, Provider, TargetGroup, language_codes
+from offers.models import Category, Closure, Location, Offer, Provider, TargetGroup, language_codes, places_links_in
 
 from . import hsds, openapi
 from .http import BadRequest, NotFound, api_view, response_metadata
@@ -289,7 +289,7 @@ def count_in_town(offers, town, limit):
     """
     on_site = [form for form in Offer.Format.values if form != Offer.Format.ONLINE]
     everywhere = Q(whole_district_id=town.district_id) | Q(format=Offer.Format.ONLINE)
-    held = Offer.locations.through.objects.filter(location__municipality=town).values("offer_id")
+    held = places_links_in(town.pk).values("offer_id")
     online, district_wide, held_there = (
         part.order_by().values("pk")
         for part in (

@@ -372,7 +372,7 @@ def offer_ids_held_in(municipality_id, database, limit):
     its page and its bands ask the same), afresh outside requests."""
 
     def read():  # built only when read: each compiling of the page's queries asks
-        links = Offer.locations.through.objects.using(database).filter(location__municipality_id=municipality_id)
+        links = places_links_in(municipality_id).using(database)
         return column(links.order_by().values_list("offer_id", flat=True)[:limit])
 
     return once_per_request(("offer-ids-held-in", database, municipality_id, limit), read)
@@ -380,8 +380,12 @@ def offer_ids_held_in(municipality_id, database, limit):
 
 def held_in(municipality_id):
     """The offer (the outer query's row) is held at a place in the town."""
-    links = Offer.locations.through.objects.filter(location__municipality_id=municipality_id)
-    return Exists(links.filter(offer=OuterRef("pk")))
+    return Exists(places_links_in(municipality_id).filter(offer=OuterRef("pk")))
+
+
+def places_links_in(municipality_id):
+    """The links of offers to their places in the town."""
+    return Offer.locations.through.objects.filter(location__municipality_id=municipality_id)
 
 
 class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):

@@ -42,9 +42,7 @@ def once_per_request(key, compute):
     it changes the catalogue); outside a request, computed on every call."""
     if not getattr(_this_request, "is_open", False):
         return compute()
-    read = getattr(_this_request, "read_once", None)
-    if read is None:
-        read = _this_request.read_once = {}
+    read = _this_request.read_once  # set with is_open at the request's start
     if key not in read:
         read[key] = compute()
     return read[key]
