@@ -1517,17 +1517,21 @@ class OfferRunDates(models.Model):
         runs = (
             CourseRun.objects.using(using).filter(offer_id__in=offer_ids).order_by().values_list(*run_dates.RUN_FIELDS)
         )
-        computed = run_dates.rows(runs, today or timezone.localdate(), PLACES_CURRENT_DAYS)
+        computed = cls.computed(runs, today)
         rows = cls.objects.using(using)
-        if offer_ids - computed.keys():
-            rows.filter(offer_id__in=offer_ids - computed.keys()).delete()
+        without_runs = offer_ids - {row.offer_id for row in computed}
+        if without_runs:
+            rows.filter(offer_id__in=without_runs).delete()
         if computed:
             rows.bulk_create(
-                [cls(offer_id=pk, **fields) for pk, fields in computed.items()],
-                update_conflicts=True,
-                unique_fields=["offer"],
-                update_fields=list(run_dates.STORED_FIELDS),
+                computed, update_conflicts=True, unique_fields=["offer"], update_fields=list(run_dates.STORED_FIELDS)
             )
+
+    @classmethod
+    def computed(cls, runs, today=None):
+        """Unsaved rows for the offers of `runs` (RUN_FIELDS tuples, every run of each offer named)."""
+        computed = run_dates.rows(runs, today or timezone.localdate(), PLACES_CURRENT_DAYS)
+        return [cls(offer_id=pk, **fields) for pk, fields in computed.items()]
 
 
 @receiver(pre_save, sender=CourseRun, dispatch_uid="run-dates-moved-from")

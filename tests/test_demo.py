@@ -2,6 +2,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from demo.synthetic import SYNTHETIC_PREFIX
@@ -154,3 +155,43 @@ def test_every_synthetic_location_has_weekly_hours():
     synthetic = Location.objects.filter(provider__slug__startswith=SYNTHETIC_PREFIX)
     assert synthetic.count() == 20
     assert not synthetic.exclude(pk__in=WeeklyHours.objects.values("location")).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's (runs in the PostgreSQL CI pass)")
+def test_the_synthetic_load_by_copy_stores_what_bulk_create_stores(monkeypatch):
+    """`--scale` writes its rows by COPY on PostgreSQL: column for column what Django's INSERTs write."""
+    from django.db import models
+
+    from demo import synthetic
+    from offers.models import OfferRunDates
+
+    def stored():
+        offers = Offer.objects.filter(provider__slug__startswith=SYNTHETIC_PREFIX).order_by("pk")
+        place = {pk: index for index, pk in enumerate(offers.values_list("pk", flat=True))}
+        moving = {"id", "uuid", "created", "updated", "offer_id", "offer", "location_id", "provider_id"}
+
+        def rows(queryset, *order):
+            return [
+                (
+                    {key: value for key, value in row.items() if key not in moving},
+                    place[row.get("offer_id", row.get("id"))],
+                )
+                for row in queryset.order_by(*order).values()
+            ]
+
+        return {
+            "offers": rows(offers, "pk"),
+            "runs": rows(CourseRun.objects.filter(offer__in=offers), "offer", "pk"),
+            "run dates": rows(OfferRunDates.objects.filter(offer__in=offers), "offer"),
+            "places": rows(Offer.locations.through.objects.filter(offer__in=offers), "offer"),
+            "groups": rows(Offer.target_groups.through.objects.filter(offer__in=offers), "offer", "targetgroup"),
+        }
+
+    synthetic.generate_synthetic(120, 15)
+    by_copy = stored()
+    monkeypatch.setattr(synthetic, "write_rows", lambda model, objs: models.QuerySet(model).bulk_create(objs))
+    synthetic.generate_synthetic(120, 15)
+    by_insert = stored()
+    assert len(by_copy["offers"]) == 120 and len(by_copy["runs"]) == 360
+    assert by_copy["offers"][0][0]["translation_status"] and by_copy["offers"][0][0]["languages"]
+    assert by_copy == by_insert
