@@ -157,9 +157,15 @@ def test_every_synthetic_location_has_weekly_hours():
     assert not synthetic.exclude(pk__in=WeeklyHours.objects.values("location")).exists()
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="COPY is PostgreSQL's (runs in the PostgreSQL CI pass)")
+needs_postgresql = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="COPY is PostgreSQL's (runs in the PostgreSQL CI pass)"
+)
+
+
+@needs_postgresql
 def test_the_synthetic_load_by_copy_stores_what_bulk_create_stores(monkeypatch):
-    """`--scale` writes its rows by COPY on PostgreSQL: column for column what Django's INSERTs write."""
+    """`--scale` writes its rows by COPY on PostgreSQL: column for column (every language's) what Django's
+    INSERTs write, and the run dates as CourseRun's bulk_create rebuilds them from the stored runs."""
     from django.db import models
 
     from demo import synthetic
@@ -168,30 +174,61 @@ def test_the_synthetic_load_by_copy_stores_what_bulk_create_stores(monkeypatch):
     def stored():
         offers = Offer.objects.filter(provider__slug__startswith=SYNTHETIC_PREFIX).order_by("pk")
         place = {pk: index for index, pk in enumerate(offers.values_list("pk", flat=True))}
-        moving = {"id", "uuid", "created", "updated", "offer_id", "offer", "location_id", "provider_id"}
+        place_names = dict(Location.objects.values_list("pk", "name"))
+        moving = {"id", "uuid", "created", "updated", "offer_id", "provider_id"}
 
-        def rows(queryset, *order):
+        def rows(model, queryset, *order):
+            columns = [field.attname for field in model._meta.concrete_fields]
+            # A plain QuerySet: modeltranslation's values() would give one column per text, not each language's.
+            plain = models.QuerySet(model).filter(pk__in=queryset.values("pk")).order_by(*order)
             return [
                 (
-                    {key: value for key, value in row.items() if key not in moving},
+                    {key: place_names.get(value) if key == "location_id" else value for key, value in row.items()}
+                    | dict.fromkeys(moving & row.keys()),
                     place[row.get("offer_id", row.get("id"))],
                 )
-                for row in queryset.order_by(*order).values()
+                for row in plain.values(*columns)
             ]
 
         return {
-            "offers": rows(offers, "pk"),
-            "runs": rows(CourseRun.objects.filter(offer__in=offers), "offer", "pk"),
-            "run dates": rows(OfferRunDates.objects.filter(offer__in=offers), "offer"),
-            "places": rows(Offer.locations.through.objects.filter(offer__in=offers), "offer"),
-            "groups": rows(Offer.target_groups.through.objects.filter(offer__in=offers), "offer", "targetgroup"),
+            "offers": rows(Offer, offers, "pk"),
+            "runs": rows(CourseRun, CourseRun.objects.filter(offer__in=offers), "offer", "pk"),
+            "run dates": rows(OfferRunDates, OfferRunDates.objects.filter(offer__in=offers), "offer"),
+            "places": rows(Offer.locations.through, Offer.locations.through.objects.filter(offer__in=offers), "offer"),
+            "groups": rows(
+                Offer.target_groups.through,
+                Offer.target_groups.through.objects.filter(offer__in=offers),
+                "offer",
+                "targetgroup",
+            ),
         }
+
+    def by_insert(model, objs):
+        if model is OfferRunDates:
+            return []  # CourseRun's bulk_create writes them, from the runs read back
+        return (CourseRun.objects if model is CourseRun else models.QuerySet(model)).bulk_create(objs)
 
     synthetic.generate_synthetic(120, 15)
     by_copy = stored()
-    monkeypatch.setattr(synthetic, "write_rows", lambda model, objs: models.QuerySet(model).bulk_create(objs))
+    monkeypatch.setattr(synthetic, "write_rows", by_insert)
     synthetic.generate_synthetic(120, 15)
     by_insert = stored()
-    assert len(by_copy["offers"]) == 120 and len(by_copy["runs"]) == 360
-    assert by_copy["offers"][0][0]["translation_status"] and by_copy["offers"][0][0]["languages"]
+    assert len(by_copy["offers"]) == 120 and len(by_copy["runs"]) == 360 and len(by_copy["run dates"]) == 120
+    translated = by_copy["offers"][1][0]
+    assert translated["title_uk"] and translated["summary_ar"] and translated["languages"]
+    assert by_copy["runs"][0][0]["location_id"].startswith("Treffpunkt")
     assert by_copy == by_insert
+
+
+@needs_postgresql
+def test_copy_keeps_backslashes_tabs_and_line_breaks():
+    from demo.synthetic import copy_rows
+
+    odd = "C:\\Kurse\tRaum 2\nzweite Zeile\r\\N \\. Ünna"
+    (by_copy,) = copy_rows(Provider, [Provider(name=odd, slug="copy-escapes", description_de=odd)])
+    (by_insert,) = Provider.objects.bulk_create([Provider(name=odd, slug="insert-escapes", description_de=odd)])
+    texts = ["name", "description_de", "description_en", "description_ar"]
+    stored = {row["slug"]: row for row in Provider.objects.values("slug", "uuid", *texts)}
+    assert stored["copy-escapes"]["name"] == odd and stored["copy-escapes"]["description_de"] == odd
+    assert [stored["copy-escapes"][name] for name in texts] == [stored["insert-escapes"][name] for name in texts]
+    assert stored["copy-escapes"]["uuid"] == by_copy.uuid and by_copy.pk != by_insert.pk
