@@ -224,8 +224,9 @@ def copy_rows(model, objs):
             )
             for obj, (pk,) in zip(objs, cursor.fetchall(), strict=True):
                 obj.pk = pk
-        plain = [field for field in model._meta.concrete_fields if read_as_it_is(field)]
-        converted = [field for field in model._meta.concrete_fields if not read_as_it_is(field)]
+        plain, converted = [], []
+        for field in model._meta.concrete_fields:
+            (plain if read_as_it_is(field) else converted).append(field)
         read_plain = operator.attrgetter(*(field.attname for field in plain))
         lines = []
         for obj in objs:
@@ -319,6 +320,7 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
     TargetGroupLink = Offer.target_groups.through
     bulk = [Offer, LocationLink, TargetGroupLink, CourseRun, OfferRunDates]
     catalogue_changed()  # what the managers' bulk_create would do per batch, once: write_rows bypasses them
+    run_fields = operator.attrgetter(*run_dates.RUN_FIELDS)
     with checked_at_the_end(bulk):
         new = {model: Blank(model) for model in bulk}
         for start in range(0, offer_count, batch_size):
@@ -380,7 +382,6 @@ def generate_synthetic(offer_count, town_count=NRW_MUNICIPALITIES, seed=2026, ba
                     for number in range(RUNS_PER_OFFER)
                 ),
             )
-            run_fields = operator.attrgetter(*run_dates.RUN_FIELDS)
             write_rows(OfferRunDates, OfferRunDates.computed(map(run_fields, runs), today))
     return offer_count, len(towns)
 
