@@ -327,25 +327,36 @@ def many_ids(ids, using):
     passes each id of a list apart (2 ms per query, a search's thousand candidates)."""
     if connections[using].vendor != "postgresql":
         return ids
-    return RawSQL("SELECT unnest(%s::bigint[])", [list(ids)])  # noqa: S611 (the ids are one parameter)
+    return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(ids)])  # noqa: S611 (the ids are one parameter)
+
+
+def array_literal(ids):
+    """The ids as one PostgreSQL array literal, `{1,2,3}`: psycopg2 writes a list as `ARRAY[1,2,3]`, whose
+    every element PostgreSQL parses and casts apart (2.5 ms for a town's 1,221 ids, in each query)."""
+    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 # The most ids AmongIdsRead lists. PostgreSQL's planner weighs each listed id in every query that holds
 # them: a town's 126 offers at 50,000 made places=1&sort=next_start's SQL 25 ms instead of 12 faster,
-# its 1,260 at 500,000 made it 60 ms instead of 44 slower (16–26 ms of planning). Above this, an EXISTS.
+# its 1,260 at 500,000 made it 60 ms instead of 44 slower (16–26 ms of planning).
 MAX_IDS_LISTED = 300
+# Above that, up to this many on PostgreSQL as one array behind a subquery (`IN (SELECT unnest(…))`),
+# which the planner neither weighs id by id nor runs again per row: it hashes the ids once per query.
+# An EXISTS per row instead cost the 500,000-offer Unna list with places its capped count 12.6 ms instead
+# of 4.5 (3,328 rows, each probing the town's places). Above this too, or on another database, the EXISTS.
+MAX_IDS_HASHED = 5000
 
 
 class AmongIdsRead(Func):
     """The row's id is one of the ids `read(database, limit)` gives (at most `limit`, from the database the
-    query runs on), read when the SQL is written; where they are more than MAX_IDS_LISTED, the condition
-    `otherwise()` gives instead, resolved against the query then. Both must pickle, as querysets do (a
-    module's function or a partial of one).
+    query runs on), read when the SQL is written; where they are more than the most listed (MAX_IDS_LISTED,
+    on PostgreSQL MAX_IDS_HASHED), the condition `otherwise()` gives instead, resolved against the query
+    then. Both must pickle, as querysets do (a module's function or a partial of one).
 
     On PostgreSQL one array, which it hashes once per query: a subquery in its place was planned as if
     it ran again for each row of a join. `otherwise` is built only where it is used: as a source
     expression, its subquery was resolved and relabelled at each of the page's filters and clones
-    (3–4 % of a town list's instructions), to be compiled at 500,000 offers only.
+    (3–4 % of a town list's instructions), to be compiled for the largest towns only.
     """
 
     output_field = models.BooleanField()
@@ -356,12 +367,16 @@ class AmongIdsRead(Func):
         self.otherwise = otherwise
 
     def as_sql(self, compiler, connection, **extra_context):
-        ids = self.read(compiler.connection.alias, MAX_IDS_LISTED + 1)
-        if len(ids) > MAX_IDS_LISTED:
+        postgresql = connection.vendor == "postgresql"
+        most = MAX_IDS_HASHED if postgresql else MAX_IDS_LISTED
+        ids = self.read(compiler.connection.alias, most + 1)
+        if len(ids) > most:
             return compiler.compile(self.otherwise().resolve_expression(compiler.query))
         column_sql, params = compiler.compile(self.source_expressions[0])
-        if connection.vendor == "postgresql":
-            return f"{column_sql} = ANY(%s::bigint[])", (*params, ids)
+        if postgresql and len(ids) > MAX_IDS_LISTED:
+            return f"{column_sql} IN (SELECT unnest(%s::bigint[]))", (*params, array_literal(ids))
+        if postgresql:
+            return f"{column_sql} = ANY(%s::bigint[])", (*params, array_literal(ids))
         if not ids:
             return "1 = 0", params
         return f"{column_sql} IN ({', '.join(['%s'] * len(ids))})", (*params, *ids)
@@ -431,8 +446,9 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         Those held there are read first (the town's few places, one query) and given as a list of
         ids (AmongIdsRead): as an EXISTS per offer, PostgreSQL probed two indexes for each row of a join
         (the run dates of places=1: 12 ms of a town's count instead of 2), and as a subquery it planned
-        as if that subquery ran again for each row, sorting all of a town's offers by next start. A town
-        holding more than MAX_IDS_LISTED offers keeps the EXISTS.
+        as if that subquery ran again for each row, sorting all of a town's offers by next start. Above
+        MAX_IDS_LISTED ids, PostgreSQL gets them behind a subquery of the array, hashed once per query;
+        a town holding more than MAX_IDS_HASHED offers, or above MAX_IDS_LISTED on SQLite, keeps the EXISTS.
         """
         held_there = AmongIdsRead(
             F("pk"),

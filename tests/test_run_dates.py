@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
-from offers.models import MAX_IDS_LISTED, CourseRun, Offer
+from offers.models import CourseRun, Offer
 
 from .listing import TODAY, days, titles
 
@@ -201,12 +201,22 @@ def test_the_list_by_next_start_reads_the_same_queries_for_6_and_30_offers(clien
     assert counts == [expected, expected]
 
 
+# The three ways in_municipality writes a town's offers: a list of ids, on PostgreSQL one array hashed
+# behind a subquery (above MAX_IDS_LISTED), and an EXISTS (above MAX_IDS_HASHED, or MAX_IDS_LISTED elsewhere).
+HASHED = {"MAX_IDS_LISTED": 2}
+EXISTS = {"MAX_IDS_LISTED": 2, "MAX_IDS_HASHED": 2}
+
+
+@pytest.mark.parametrize("most", [HASHED, EXISTS], ids=["hashed", "exists"])
 @pytest.mark.parametrize(
     "query", [{}, {"places": "1"}, {"sort": "next_start"}, {"places": "1", "sort": "next_start"}, {"q": "Kurs"}]
 )
-def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(client, offer_in, luenen, monkeypatch, query):
-    """in_municipality gives a town's offers as a list of ids up to MAX_IDS_LISTED, above that as an EXISTS:
-    the same offers in the same order either way, and none held only in another town."""
+def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(
+    client, offer_in, luenen, monkeypatch, query, most
+):
+    """in_municipality gives a town's offers as a list of ids up to MAX_IDS_LISTED, above that as an array
+    behind a subquery (PostgreSQL) or an EXISTS: the same offers in the same order either way, and none held
+    only in another town."""
     from django.core.cache import cache
 
     for number in range(5):
@@ -214,7 +224,8 @@ def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(client
     OfferFactory(title_de="Kurs in Lünen", locations=[LocationFactory(municipality=luenen)])
     listed = titles(client.get("/de/offers/", {"municipality": "unna", **query}))
     assert sorted(listed) == [f"Kurs {number}" for number in range(5)]
-    monkeypatch.setattr("offers.models.MAX_IDS_LISTED", 2)
+    for name, value in most.items():
+        monkeypatch.setattr(f"offers.models.{name}", value)
     cache.clear()
     assert titles(client.get("/de/offers/", {"municipality": "unna", **query})) == listed
 
@@ -245,11 +256,15 @@ def test_a_town_queryset_reads_its_ids_from_the_database_it_runs_on(unna, monkey
     assert list(built.using("default")) == [new]  # asking the replica would fail: tests may not
 
 
-@pytest.mark.parametrize("most_listed", [MAX_IDS_LISTED, 0])
-def test_a_town_queryset_pickles_and_nests_with_its_ids_listed_or_its_exists(unna, monkeypatch, most_listed):
+@pytest.mark.parametrize(
+    "most", [{}, {"MAX_IDS_LISTED": 0}, {"MAX_IDS_LISTED": 0, "MAX_IDS_HASHED": 0}], ids=["listed", "hashed", "exists"]
+)
+def test_a_town_queryset_pickles_and_nests_with_its_ids_listed_or_its_exists(unna, monkeypatch, most):
     """The EXISTS is built and resolved only when the SQL is written, against the query written then: inside
-    two subqueries as well as alone, and after a pickle (which the EXISTS built at once did not survive)."""
-    monkeypatch.setattr("offers.models.MAX_IDS_LISTED", most_listed)
+    two subqueries as well as alone, and after a pickle (which the EXISTS built at once did not survive).
+    Listed, hashed or an EXISTS, the town's offers are the same."""
+    for name, value in most.items():
+        monkeypatch.setattr(f"offers.models.{name}", value)
     held = OfferFactory(locations=[LocationFactory(municipality=unna)])
     OfferFactory(locations=[LocationFactory()])
     town = Offer.objects.in_municipality(unna)
