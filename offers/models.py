@@ -333,7 +333,15 @@ def many_ids(ids, using):
 def array_literal(ids):
     """The ids as one PostgreSQL array literal, `{1,2,3}`: psycopg2 writes a list as `ARRAY[1,2,3]`, whose
     every element PostgreSQL parses and casts apart (2.5 ms for a town's 1,221 ids, in each query)."""
-    return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
+    return "{" + ",".join(map(str, ids)) + "}"
+
+
+class ReadIds(list):
+    """Ids read once for the queries of a request (AmongIdsRead), which make their array literal once too."""
+
+    @functools.cached_property
+    def literal(self):
+        return array_literal(self)
 
 
 # The most ids AmongIdsRead lists. PostgreSQL's planner weighs each listed id in every query that holds
@@ -348,10 +356,10 @@ MAX_IDS_HASHED = 5000
 
 
 class AmongIdsRead(Func):
-    """The row's id is one of the ids `read(database, limit)` gives (at most `limit`, from the database the
-    query runs on), read when the SQL is written; where they are more than the most listed (MAX_IDS_LISTED,
-    on PostgreSQL MAX_IDS_HASHED), the condition `otherwise()` gives instead, resolved against the query
-    then. Both must pickle, as querysets do (a module's function or a partial of one).
+    """The row's id is one of the ids `read(database, limit)` gives (a ReadIds of at most `limit`, from the
+    database the query runs on), read when the SQL is written; where they are more than the most listed
+    (MAX_IDS_LISTED, on PostgreSQL MAX_IDS_HASHED), the condition `otherwise()` gives instead, resolved
+    against the query then. Both must pickle, as querysets do (a module's function or a partial of one).
 
     On PostgreSQL one array, which it hashes once per query: a subquery in its place was planned as if
     it ran again for each row of a join. `otherwise` is built only where it is used: as a source
@@ -374,9 +382,9 @@ class AmongIdsRead(Func):
             return compiler.compile(self.otherwise().resolve_expression(compiler.query))
         column_sql, params = compiler.compile(self.source_expressions[0])
         if postgresql and len(ids) > MAX_IDS_LISTED:
-            return f"{column_sql} IN (SELECT unnest(%s::bigint[]))", (*params, array_literal(ids))
+            return f"{column_sql} IN (SELECT unnest(%s::bigint[]))", (*params, ids.literal)
         if postgresql:
-            return f"{column_sql} = ANY(%s::bigint[])", (*params, array_literal(ids))
+            return f"{column_sql} = ANY(%s::bigint[])", (*params, ids.literal)
         if not ids:
             return "1 = 0", params
         return f"{column_sql} IN ({', '.join(['%s'] * len(ids))})", (*params, *ids)
@@ -388,7 +396,7 @@ def offer_ids_held_in(municipality_id, database, limit):
 
     def read():  # built only when read: each compiling of the page's queries asks
         links = places_links_in(municipality_id).using(database)
-        return column(links.order_by().values_list("offer_id", flat=True)[:limit])
+        return ReadIds(column(links.order_by().values_list("offer_id", flat=True)[:limit]))
 
     return once_per_request(("offer-ids-held-in", database, municipality_id, limit), read)
 
