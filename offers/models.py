@@ -336,7 +336,7 @@ def array_literal(ids):
     return "{" + ",".join(map(str, ids)) + "}"
 
 
-class ReadIds(list):
+class ReadIds(tuple):
     """Ids read once for the queries of a request (AmongIdsRead), which make their array literal once too."""
 
     @functools.cached_property
@@ -351,18 +351,20 @@ MAX_IDS_LISTED = 300
 # Above that, up to this many on PostgreSQL as one array behind a subquery (`IN (SELECT unnest(…))`),
 # which the planner neither weighs id by id nor runs again per row: it hashes the ids once per query.
 # An EXISTS per row instead cost the 500,000-offer Unna list with places its capped count 12.6 ms instead
-# of 4.5 (3,328 rows, each probing the town's places). Above this too, or on another database, the EXISTS.
+# of 4.5 (3,328 rows, each probing the town's places). Above this, and on SQLite above MAX_IDS_LISTED,
+# the EXISTS. (The ids are of links: an offer at two places in the town counts twice.)
 MAX_IDS_HASHED = 5000
 
 
 class AmongIdsRead(Func):
     """The row's id is one of the ids `read(database, limit)` gives (a ReadIds of at most `limit`, from the
-    database the query runs on), read when the SQL is written; where they are more than the most listed
-    (MAX_IDS_LISTED, on PostgreSQL MAX_IDS_HASHED), the condition `otherwise()` gives instead, resolved
-    against the query then. Both must pickle, as querysets do (a module's function or a partial of one).
+    database the query runs on), read when the SQL is written. Three ways: up to MAX_IDS_LISTED the ids
+    listed; on PostgreSQL up to MAX_IDS_HASHED one array behind a subquery; more than that (on SQLite more
+    than MAX_IDS_LISTED), the condition `otherwise()` gives, resolved against the query then. Both
+    callables must pickle, as querysets do (a module's function or a partial of one).
 
-    On PostgreSQL one array, which it hashes once per query: a subquery in its place was planned as if
-    it ran again for each row of a join. `otherwise` is built only where it is used: as a source
+    On PostgreSQL the ids are one array, which it hashes once per query: a subquery of the links in its
+    place was planned as if it ran again for each row of a join. `otherwise` is built only where it is used: as a source
     expression, its subquery was resolved and relabelled at each of the page's filters and clones
     (3–4 % of a town list's instructions), to be compiled for the largest towns only.
     """
@@ -399,6 +401,15 @@ def offer_ids_held_in(municipality_id, database, limit):
         return ReadIds(column(links.order_by().values_list("offer_id", flat=True)[:limit]))
 
     return once_per_request(("offer-ids-held-in", database, municipality_id, limit), read)
+
+
+def held_there(municipality):
+    """The offer (the outer query's row) is held at a place in the town, written as AmongIdsRead does."""
+    return AmongIdsRead(
+        F("pk"),
+        functools.partial(offer_ids_held_in, municipality.pk),
+        functools.partial(held_in, municipality.pk),
+    )
 
 
 def held_in(municipality_id):
@@ -458,13 +469,8 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         MAX_IDS_LISTED ids, PostgreSQL gets them behind a subquery of the array, hashed once per query;
         a town holding more than MAX_IDS_HASHED offers, or above MAX_IDS_LISTED on SQLite, keeps the EXISTS.
         """
-        held_there = AmongIdsRead(
-            F("pk"),
-            functools.partial(offer_ids_held_in, municipality.pk),
-            functools.partial(held_in, municipality.pk),
-        )
         return self.filter(
-            Q(held_there) | Q(whole_district_id=municipality.district_id) | Q(format=Offer.Format.ONLINE)
+            Q(held_there(municipality)) | Q(whole_district_id=municipality.district_id) | Q(format=Offer.Format.ONLINE)
         )
 
     def counselling_for_everyone(self):
@@ -620,12 +626,11 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         With `candidates` (ids of some of the matches), only those are ranked, and as many of the
         matches held in the town (see OfferFilter.ordered).
         """
-        held_there = Offer.locations.through.objects.filter(offer=OuterRef("pk"), location__municipality=town)
         if candidates is not None:
             # Only the candidates are read: the outer query starts from their ids.
             chosen = many_ids(candidates, self.db)
             if town is not None:
-                first_there = self.filter(Exists(held_there)).order_by_title(language).values("pk")[: len(candidates)]
+                first_there = self.filter(held_there(town)).order_by_title(language).values("pk")[: len(candidates)]
                 # A union reads each from its index; an OR of the two would read the whole table.
                 if connections[self.db].features.supports_slicing_ordering_in_compound:
                     chosen = Offer.objects.filter(pk__in=chosen).order_by().values("pk").union(first_there)
@@ -648,7 +653,7 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         order = ["-relevance", "shown_title", "pk"]
         ranked = self.alias(relevance=score, shown_title=shown_title(language))
         if town is not None:
-            ranked = ranked.alias(held_there=Exists(held_there))
+            ranked = ranked.alias(held_there=held_there(town))
             order.insert(0, "-held_there")
         return ranked.order_by(*order)
 

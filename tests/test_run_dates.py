@@ -4,6 +4,7 @@ import datetime
 import io
 import pickle
 import random
+import re
 
 import pytest
 from django.core.management import call_command
@@ -201,10 +202,29 @@ def test_the_list_by_next_start_reads_the_same_queries_for_6_and_30_offers(clien
     assert counts == [expected, expected]
 
 
-# The three ways in_municipality writes a town's offers: a list of ids, on PostgreSQL one array hashed
-# behind a subquery (above MAX_IDS_LISTED), and an EXISTS (above MAX_IDS_HASHED, or MAX_IDS_LISTED elsewhere).
+# The three ways in_municipality writes a town's offers: a list of ids; on PostgreSQL above MAX_IDS_LISTED
+# one array hashed behind a subquery; an EXISTS above MAX_IDS_HASHED (on SQLite above MAX_IDS_LISTED).
 HASHED = {"MAX_IDS_LISTED": 2}
 EXISTS = {"MAX_IDS_LISTED": 2, "MAX_IDS_HASHED": 2}
+# What each way but the list writes into the SQL (the EXISTS: of the offer's links to places in a town).
+WRITTEN = {
+    "hashed": re.compile(re.escape("IN (SELECT unnest(")),
+    "exists": re.compile(
+        r'EXISTS\(SELECT 1 AS "a" FROM "offers_offer_locations"[^()]* INNER JOIN "offers_location"[^()]* '
+        r'ON \([^()]*\) WHERE \([^()]*"municipality_id" = '
+    ),
+}
+
+
+def ways_written(captured):
+    """The ways of writing a town's offers (WRITTEN) that the captured queries used: none where listed."""
+    sql = " ".join(query["sql"] for query in captured)
+    return {way for way, written in WRITTEN.items() if written.search(sql)}
+
+
+def way_above(most):
+    """The way a town of more ids than `most` allows is written on this database."""
+    return "hashed" if most is HASHED and connection.vendor == "postgresql" else "exists"
 
 
 @pytest.mark.parametrize("most", [HASHED, EXISTS], ids=["hashed", "exists"])
@@ -216,23 +236,30 @@ def test_a_town_holding_more_offers_than_are_listed_as_ids_lists_the_same(
 ):
     """in_municipality gives a town's offers as a list of ids up to MAX_IDS_LISTED, above that as an array
     behind a subquery (PostgreSQL) or an EXISTS: the same offers in the same order either way, and none held
-    only in another town."""
+    only in another town (one with a run with places too, so the run filters cannot let it in)."""
     from django.core.cache import cache
 
+    with_places = {"start_date": days(0), "free_places": 2, "places_reported_on": TODAY}
     for number in range(5):
-        offer_in(f"Kurs {number}", {"start_date": days(number), "free_places": 2, "places_reported_on": TODAY})
-    OfferFactory(title_de="Kurs in Lünen", locations=[LocationFactory(municipality=luenen)])
-    listed = titles(client.get("/de/offers/", {"municipality": "unna", **query}))
+        offer_in(f"Kurs {number}", with_places | {"start_date": days(number)})
+    elsewhere = OfferFactory(title_de="Kurs in Lünen", locations=[LocationFactory(municipality=luenen)])
+    CourseRunFactory(offer=elsewhere, **with_places)
+    with CaptureQueriesContext(connection) as captured:
+        listed = titles(client.get("/de/offers/", {"municipality": "unna", **query}))
     assert sorted(listed) == [f"Kurs {number}" for number in range(5)]
+    assert ways_written(captured) == set()
     for name, value in most.items():
         monkeypatch.setattr(f"offers.models.{name}", value)
     cache.clear()
-    assert titles(client.get("/de/offers/", {"municipality": "unna", **query})) == listed
+    with CaptureQueriesContext(connection) as captured:
+        assert titles(client.get("/de/offers/", {"municipality": "unna", **query})) == listed
+    assert ways_written(captured) == {way_above(most)}
 
 
 def test_a_town_queryset_sees_an_offer_held_there_since(unna):
     """The town's ids are read for each evaluation outside a request (once per request inside one): a review
     found them kept by the queryset, so an offer added since was missing when it was evaluated again."""
+    OfferFactory(locations=[LocationFactory()])  # in another town: the empty list of ids matches nothing
     town = Offer.objects.in_municipality(unna)
     assert list(town) == []
     new = OfferFactory(locations=[LocationFactory(municipality=unna)])
@@ -256,18 +283,19 @@ def test_a_town_queryset_reads_its_ids_from_the_database_it_runs_on(unna, monkey
     assert list(built.using("default")) == [new]  # asking the replica would fail: tests may not
 
 
-@pytest.mark.parametrize(
-    "most", [{}, {"MAX_IDS_LISTED": 0}, {"MAX_IDS_LISTED": 0, "MAX_IDS_HASHED": 0}], ids=["listed", "hashed", "exists"]
-)
-def test_a_town_queryset_pickles_and_nests_with_its_ids_listed_or_its_exists(unna, monkeypatch, most):
+@pytest.mark.parametrize("most", [{}, HASHED, EXISTS], ids=["listed", "hashed", "exists"])
+def test_a_town_queryset_pickles_and_nests_with_its_ids_listed_hashed_or_its_exists(unna, monkeypatch, most):
     """The EXISTS is built and resolved only when the SQL is written, against the query written then: inside
     two subqueries as well as alone, and after a pickle (which the EXISTS built at once did not survive).
     Listed, hashed or an EXISTS, the town's offers are the same."""
     for name, value in most.items():
         monkeypatch.setattr(f"offers.models.{name}", value)
-    held = OfferFactory(locations=[LocationFactory(municipality=unna)])
+    held = [OfferFactory(locations=[LocationFactory(municipality=unna)]) for _ in range(3)]
     OfferFactory(locations=[LocationFactory()])
-    town = Offer.objects.in_municipality(unna)
+    town = Offer.objects.in_municipality(unna).order_by("pk")
     inner = Offer.objects.filter(pk__in=town.values("pk"))
-    assert list(Offer.objects.filter(pk__in=inner.values("pk")).filter(pk__in=town.values("pk"))) == [held]
-    assert list(pickle.loads(pickle.dumps(town))) == [held]  # noqa: S301 (our own bytes)
+    with CaptureQueriesContext(connection) as captured:
+        nested = Offer.objects.filter(pk__in=inner.values("pk")).filter(pk__in=town.values("pk")).order_by("pk")
+        assert list(nested) == held
+    assert ways_written(captured) == (set() if not most else {way_above(most)})
+    assert list(pickle.loads(pickle.dumps(town))) == held  # noqa: S301 (our own bytes)
