@@ -87,10 +87,10 @@ def search_columns(languages=None):
     return sorted(f"search_text_{code}" for code in wanted & set(language_codes()))
 
 
-# A stem in more offers than a list counts (offers.views.MAX_COUNT) is not read: reading every offer of a
-# common stem (55,500 for "курс" at 500,000 offers) cost more than the whole page. The word as typed is
-# not counted: for a rare word of common letters ("deutschkurs") that count rechecked every offer its
-# trigrams found (55,659 at 500,000: 172 ms of a town's search), where the stem's count read 4 pages.
+# A stem in more than this many offers (a list's count, offers.views.MAX_COUNT) is not read: reading every
+# offer of a common stem (55,500 for "курс" at 500,000 offers) cost more than the whole page. The word as
+# typed is not counted: for a rare word of common letters ("deutschkurs") that count rechecked every offer
+# its trigrams found (55,659 at 500,000: 172 ms of a town's search), where the stem's count read 4 pages.
 MAX_STEMMED = 1000
 
 
@@ -364,9 +364,9 @@ class AmongIdsRead(Func):
     callables must pickle, as querysets do (a module's function or a partial of one).
 
     On PostgreSQL the ids are one array, which it hashes once per query: a subquery of the links in its
-    place was planned as if it ran again for each row of a join. `otherwise` is built only where it is used: as a source
-    expression, its subquery was resolved and relabelled at each of the page's filters and clones
-    (3–4 % of a town list's instructions), to be compiled for the largest towns only.
+    place was planned as if it ran again for each row of a join. `otherwise` is built only where it is
+    used: as a source expression, its subquery was resolved and relabelled at each of the page's filters
+    and clones (3–4 % of a town list's instructions), to be compiled for the largest towns only.
     """
 
     output_field = models.BooleanField()

@@ -4,7 +4,6 @@ import datetime
 import io
 import pickle
 import random
-import re
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +14,7 @@ from django.utils import timezone
 from offers.factories import CourseRunFactory, LocationFactory, OfferFactory
 from offers.models import CourseRun, Offer
 
-from .listing import TODAY, days, titles
+from .listing import EXISTS, HASHED, TODAY, days, titles, way_above, ways_written
 
 pytestmark = pytest.mark.django_db
 
@@ -200,31 +199,6 @@ def test_the_list_by_next_start_reads_the_same_queries_for_6_and_30_offers(clien
         counts.append(len(captured))
     expected = 16 if connection.vendor == "postgresql" else 14
     assert counts == [expected, expected]
-
-
-# The three ways in_municipality writes a town's offers: a list of ids; on PostgreSQL above MAX_IDS_LISTED
-# one array hashed behind a subquery; an EXISTS above MAX_IDS_HASHED (on SQLite above MAX_IDS_LISTED).
-HASHED = {"MAX_IDS_LISTED": 2}
-EXISTS = {"MAX_IDS_LISTED": 2, "MAX_IDS_HASHED": 2}
-# What each way but the list writes into the SQL (the EXISTS: of the offer's links to places in a town).
-WRITTEN = {
-    "hashed": re.compile(re.escape("IN (SELECT unnest(")),
-    "exists": re.compile(
-        r'EXISTS\(SELECT 1 AS "a" FROM "offers_offer_locations"[^()]* INNER JOIN "offers_location"[^()]* '
-        r'ON \([^()]*\) WHERE \([^()]*"municipality_id" = '
-    ),
-}
-
-
-def ways_written(captured):
-    """The ways of writing a town's offers (WRITTEN) that the captured queries used: none where listed."""
-    sql = " ".join(query["sql"] for query in captured)
-    return {way for way, written in WRITTEN.items() if written.search(sql)}
-
-
-def way_above(most):
-    """The way a town of more ids than `most` allows is written on this database."""
-    return "hashed" if most is HASHED and connection.vendor == "postgresql" else "exists"
 
 
 @pytest.mark.parametrize("most", [HASHED, EXISTS], ids=["hashed", "exists"])
