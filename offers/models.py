@@ -322,12 +322,16 @@ def column(values):
         return [row[0] for row in cursor.fetchall()]
 
 
+# One array of ids as the rows of a subquery (the ids one parameter, an array literal).
+UNNESTED_IDS = "SELECT unnest(%s::bigint[])"
+
+
 def many_ids(ids, using):
     """What `pk__in` takes for a thousand ids: on PostgreSQL one array, where Django checks, prepares and
     passes each id of a list apart (2 ms per query, a search's thousand candidates)."""
     if connections[using].vendor != "postgresql":
         return ids
-    return RawSQL("SELECT unnest(%s::bigint[])", [array_literal(ids)])  # noqa: S611 (the ids are one parameter)
+    return RawSQL(UNNESTED_IDS, [array_literal(ids)])  # noqa: S611 (the ids are one parameter)
 
 
 def array_literal(ids):
@@ -384,7 +388,7 @@ class AmongIdsRead(Func):
             return compiler.compile(self.otherwise().resolve_expression(compiler.query))
         column_sql, params = compiler.compile(self.source_expressions[0])
         if postgresql and len(ids) > MAX_IDS_LISTED:
-            return f"{column_sql} IN (SELECT unnest(%s::bigint[]))", (*params, ids.literal)
+            return f"{column_sql} IN ({UNNESTED_IDS})", (*params, ids.literal)
         if postgresql:
             return f"{column_sql} = ANY(%s::bigint[])", (*params, ids.literal)
         if not ids:
@@ -465,9 +469,8 @@ class OfferQuerySet(TranslationQuerySet, ProviderScopedQuerySet):
         Those held there are read first (the town's few places, one query) and given as a list of
         ids (AmongIdsRead): as an EXISTS per offer, PostgreSQL probed two indexes for each row of a join
         (the run dates of places=1: 12 ms of a town's count instead of 2), and as a subquery it planned
-        as if that subquery ran again for each row, sorting all of a town's offers by next start. Above
-        MAX_IDS_LISTED ids, PostgreSQL gets them behind a subquery of the array, hashed once per query;
-        a town holding more than MAX_IDS_HASHED offers, or above MAX_IDS_LISTED on SQLite, keeps the EXISTS.
+        as if that subquery ran again for each row, sorting all of a town's offers by next start. For
+        more ids, AmongIdsRead writes them another way (an array behind a subquery, or the EXISTS).
         """
         return self.filter(
             Q(held_there(municipality)) | Q(whole_district_id=municipality.district_id) | Q(format=Offer.Format.ONLINE)
